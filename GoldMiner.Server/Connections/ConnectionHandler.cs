@@ -1,0 +1,145 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.RateLimiting;
+using GoldMiner.Server.Configuration;
+using GoldMiner.Server.Logging;
+using GoldMiner.Server.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace GoldMiner.Server.Connections;
+
+/// <summary>
+/// The life of one WebSocket on /ws: accept, then read messages until the peer closes, the server
+/// closes it, or it breaks; finally leave the room (holding the seat) and release everything.
+/// </summary>
+public sealed class ConnectionHandler(
+    ConnectionRegistry connections,
+    MessageDispatcher dispatcher,
+    IOptions<GoldMinerOptions> options,
+    ILogger<ConnectionHandler> logger)
+{
+    private static readonly byte[] RateLimited = WireJson.SerializeToUtf8(
+        new ErrorMessage(ErrorCodes.RateLimited, "Too many messages; slow down."));
+
+    private long nextId;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return Results.Problem(title: "This endpoint speaks WebSocket only.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!connections.TryReserve())
+        {
+            return Results.Problem(title: "The server is not taking more connections right now.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var limits = options.Value.Limits;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var connection = new ClientConnection(
+            $"c{Interlocked.Increment(ref nextId)}",
+            socket,
+            limits.OutgoingQueueLength,
+            TimeSpan.FromSeconds(options.Value.CloseTimeoutSeconds),
+            logger);
+        using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.MessageBurst,
+            TokensPerPeriod = limits.MessagesPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+        connections.Add(connection);
+        Log.ConnectionOpened(logger, connection.Id, context.Connection.RemoteIpAddress?.ToString());
+        var sending = connection.RunSendLoopAsync();
+        try
+        {
+            await ReceiveLoopAsync(connection, socket, limiter, context.RequestAborted);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // The peer vanished, the socket was aborted, or the server is stopping: all normal ends.
+            Log.ConnectionLost(logger, connection.Id, e.Message);
+        }
+        finally
+        {
+            connection.Room?.Disconnect(connection);
+            connection.Close(WebSocketCloseStatus.NormalClosure, string.Empty);
+            await sending;
+            connections.Remove(connection);
+            Log.ConnectionClosed(logger, connection.Id);
+        }
+
+        return Results.Empty;
+    }
+
+    private async Task ReceiveLoopAsync(ClientConnection connection, WebSocket socket, RateLimiter limiter, CancellationToken aborted)
+    {
+        var buffer = new byte[options.Value.Limits.MaxMessageBytes];
+        var strikes = 0;
+        while (true)
+        {
+            var count = 0;
+            ValueWebSocketReceiveResult received;
+            do
+            {
+                // Checked while reading: an oversized message is never buffered beyond the limit.
+                if (count == buffer.Length)
+                {
+                    await CloseForAbuseAsync(connection, socket, WebSocketCloseStatus.MessageTooBig, $"messages are limited to {buffer.Length} bytes", aborted);
+                    return;
+                }
+
+                received = await socket.ReceiveAsync(buffer.AsMemory(count), aborted);
+                count += received.Count;
+                if (received.MessageType == WebSocketMessageType.Binary)
+                {
+                    await CloseForAbuseAsync(connection, socket, WebSocketCloseStatus.InvalidMessageType, "text frames only", aborted);
+                    return;
+                }
+            }
+            while (!received.EndOfMessage);
+
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            using var lease = limiter.AttemptAcquire();
+            if (!lease.IsAcquired)
+            {
+                if (++strikes >= options.Value.Limits.RateLimitStrikes)
+                {
+                    await CloseForAbuseAsync(connection, socket, WebSocketCloseStatus.PolicyViolation, "too many messages", aborted);
+                    return;
+                }
+
+                connection.Send(RateLimited);
+                continue;
+            }
+
+            strikes = 0;
+            dispatcher.Handle(connection, Encoding.UTF8.GetString(buffer, 0, count));
+        }
+    }
+
+    /// <summary>Sends a close frame, then reads (and ignores) whatever comes until the peer's close arrives.</summary>
+    private async Task CloseForAbuseAsync(ClientConnection connection, WebSocket socket, WebSocketCloseStatus status, string reason, CancellationToken aborted)
+    {
+        Log.ConnectionClosedForAbuse(logger, connection.Id, status, reason);
+        connection.Room?.Disconnect(connection);
+        connection.Close(status, reason);
+        var sink = new byte[1024];
+        while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+        {
+            var received = await socket.ReceiveAsync(sink.AsMemory(), aborted);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using GoldMiner.Server.Configuration;
+using GoldMiner.Server.Protocol;
+using GoldMiner.Server.Rooms;
+using Microsoft.Extensions.Options;
+
+namespace GoldMiner.Server.Lobby;
+
+/// <summary>The HTTP lobby: list, show and create rooms. Bodies use the same JSON conventions as the socket.</summary>
+public static class LobbyEndpoints
+{
+    public const string CreateRoomPolicy = "create-room";
+
+    private const int MaxBodyBytes = 4096;
+
+    public static void MapLobby(this IEndpointRouteBuilder app)
+    {
+        var rooms = app.MapGroup("/api/rooms");
+        rooms.MapGet("", (RoomRegistry registry) => Json(registry.Newest().Select(room => room.Summary()).ToList()));
+        rooms.MapGet("/{id}", (string id, RoomRegistry registry) => registry.Find(id) is { } room
+            ? Json(room.Summary())
+            : Results.Problem(title: "There is no room with that id.", statusCode: StatusCodes.Status404NotFound));
+        rooms.MapPost("", CreateAsync).RequireRateLimiting(CreateRoomPolicy);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, RoomRegistry registry, IOptions<GoldMinerOptions> options)
+    {
+        var body = await ReadBodyAsync(context.Request);
+        if (body is null)
+        {
+            return Results.Problem(
+                title: "The request body is too large.",
+                detail: $"Room options fit in {MaxBodyBytes} bytes.",
+                statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var (request, problem) = CreateRoomParser.Parse(body, options.Value);
+        if (problem is not null)
+        {
+            return Results.Problem(
+                title: "The room options are not valid.",
+                detail: problem.Detail,
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["field"] = problem.Field });
+        }
+
+        if (registry.TryCreate(request!.Name, request.Options) is not { } room)
+        {
+            return Results.Problem(
+                title: "The server has as many rooms open as it can take; try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        context.Response.Headers.Location = $"/api/rooms/{room.Id}";
+        return Json(room.Summary(), StatusCodes.Status201Created);
+    }
+
+    /// <summary>The body as text, or null when it is larger than the limit (read no further than that).</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
+    }
+
+    private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
+        Results.Text(WireJson.Serialize(value), "application/json", Encoding.UTF8, status);
+}

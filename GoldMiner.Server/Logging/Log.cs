@@ -1,0 +1,40 @@
+using System.Net.WebSockets;
+
+namespace GoldMiner.Server.Logging;
+
+/// <summary>Every log line the server writes, compiled once (no formatting cost when the level is off).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} opened from {Remote}")]
+    public static partial void ConnectionOpened(ILogger logger, string connectionId, string? remote);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} closed")]
+    public static partial void ConnectionClosed(ILogger logger, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection refused: {Count} connections already open")]
+    public static partial void ConnectionLimitReached(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} dropped: it stopped reading and its outbox is full")]
+    public static partial void SlowConnectionDropped(ILogger logger, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} closed with {Status}: {Reason}")]
+    public static partial void ConnectionClosedForAbuse(ILogger logger, string connectionId, WebSocketCloseStatus status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} request refused: {Code}")]
+    public static partial void RequestRefused(ILogger logger, string connectionId, string code);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} lost: {Reason}")]
+    public static partial void ConnectionLost(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} created: {Rows}x{Cols}, {Gold} gold, {Rules}")]
+    public static partial void RoomCreated(ILogger logger, string roomId, int rows, int cols, int gold, string rules);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room refused: {Count} rooms already open")]
+    public static partial void RoomLimitReached(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired rooms")]
+    public static partial void RoomsRemoved(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: closing {Count} connections with 1001")]
+    public static partial void ClosingAllConnections(ILogger logger, int count);
+}

@@ -1,0 +1,19 @@
+using GoldMiner.Core;
+using GoldMiner.Core.Events;
+using GoldMiner.Server.Protocol;
+
+namespace GoldMiner.Server.Rooms;
+
+/// <summary>Turns Core's events into the wire messages every connection in the room receives.</summary>
+internal static class EventMessages
+{
+    public static RoomEventMessage From(GameEvent gameEvent, long seq, Board board) => gameEvent switch
+    {
+        PlayerJoined e => new PlayerJoinedMessage(seq, e.Seat, e.Name),
+        GameStarted e => new GameStartedMessage(seq, e.Turn),
+        CellsDug e => new DugMessage(seq, e.By, e.Row, e.Col, e.Cells, e.Scores, e.GoldLeft, e.Turn),
+        GameEnded e => new GameOverMessage(seq, e.Scores, e.Winner, WireNames.Of(e.Reason), board.ToRows()),
+        PlayerLeft e => new SeatEventMessage("playerLeft", seq, e.Seat),
+        _ => throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent, "No wire message for this event."),
+    };
+}
