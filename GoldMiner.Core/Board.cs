@@ -31,7 +31,8 @@ public sealed class Board
     public int GoldCount { get; }
 
     /// <summary>The value of a cell: -1 for gold, otherwise its count of gold neighbours.</summary>
-    public int this[int row, int col] => cells[(row * Cols) + col];
+    /// <exception cref="ArgumentOutOfRangeException">(row, col) is not on the board.</exception>
+    public int this[int row, int col] => cells[Index(row, col)];
 
     /// <summary>
     /// Places <paramref name="gold"/> gold cells uniformly at random. The same arguments always give
@@ -106,6 +107,12 @@ public sealed class Board
 
         return board;
     }
+
+    /// <summary>The position of (row, col) in row-major order, checked: a wrong column must not read the next row.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">(row, col) is not on the board.</exception>
+    public int Index(int row, int col) => Contains(row, col)
+        ? (row * Cols) + col
+        : throw new ArgumentOutOfRangeException(nameof(col), $"({row}, {col}) is not on a {Rows} x {Cols} board.");
 
     /// <summary>True when (row, col) lies on the board.</summary>
     public bool Contains(int row, int col) => row >= 0 && row < Rows && col >= 0 && col < Cols;

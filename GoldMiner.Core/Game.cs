@@ -59,13 +59,13 @@ public sealed class Game
     public int GoldLeft => Board.GoldCount - found.Count;
 
     /// <summary>Each seat's score (gold found), by seat.</summary>
-    public IReadOnlyList<int> Scores => scores;
+    public IReadOnlyList<int> Scores => Array.AsReadOnly(scores);
 
     /// <summary>Every gold cell found so far, in the order found.</summary>
-    public IReadOnlyList<FoundGold> Found => found;
+    public IReadOnlyList<FoundGold> Found => found.AsReadOnly();
 
     /// <summary>Every accepted move, in order: with the board (or options and seed) this rebuilds the game.</summary>
-    public IReadOnlyList<GameMove> Moves => moves;
+    public IReadOnlyList<GameMove> Moves => moves.AsReadOnly();
 
     /// <summary>
     /// Rebuilds a game by applying its moves in order to a fresh game on the same board.
@@ -286,5 +286,5 @@ public sealed class Game
         Turn = null;
     }
 
-    private int Index(int row, int col) => (row * Board.Cols) + col;
+    private int Index(int row, int col) => Board.Index(row, col);
 }
