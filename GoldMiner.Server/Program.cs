@@ -2,6 +2,7 @@ using GoldMiner.Server.Configuration;
 using GoldMiner.Server.Connections;
 using GoldMiner.Server.Health;
 using GoldMiner.Server.Lobby;
+using GoldMiner.Server.Persistence;
 using GoldMiner.Server.Rooms;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuratio
 builder.Services.AddOptions<GoldMinerOptions>().BindConfiguration(GoldMinerOptions.Section).ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<GoldMinerOptions>, OptionsValidation>();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IGameStore, SqliteGameStore>();
+builder.Services.AddSingleton<GameJournal>();
+builder.Services.AddHostedService<RoomRecovery>();
 builder.Services.AddSingleton<RoomRegistry>();
 builder.Services.AddSingleton<ConnectionRegistry>();
 builder.Services.AddSingleton<MessageDispatcher>();
@@ -40,9 +44,21 @@ app.UseRateLimiter();
 
 app.MapHealthChecks("/healthz");
 app.MapLobby();
+app.MapGameHistory();
 app.Map("/ws", (HttpContext context, ConnectionHandler handler) => handler.HandleAsync(context));
 
 var connections = app.Services.GetRequiredService<ConnectionRegistry>();
 app.Lifetime.ApplicationStopping.Register(connections.CloseAll);
 
-app.Run();
+try
+{
+    // RunAsync disposes the host when it stops: the journal then writes what is still queued.
+    await app.RunAsync();
+    return 0;
+}
+catch (GameStoreUnavailableException e)
+{
+    // Refuse to start rather than open an empty lobby over games that exist but cannot be read.
+    app.Logger.LogCritical("{Problem}", e.Message);
+    return 1;
+}

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Threading.RateLimiting;
 using GoldMiner.Server.Configuration;
 using GoldMiner.Server.Logging;
@@ -36,7 +35,18 @@ public sealed class ConnectionHandler(
         }
 
         var limits = options.Value.Limits;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        WebSocket accepted;
+        try
+        {
+            accepted = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch
+        {
+            connections.Release();
+            throw;
+        }
+
+        using var socket = accepted;
         using var connection = new ClientConnection(
             $"c{Interlocked.Increment(ref nextId)}",
             socket,
@@ -122,7 +132,7 @@ public sealed class ConnectionHandler(
             }
 
             strikes = 0;
-            dispatcher.Handle(connection, Encoding.UTF8.GetString(buffer, 0, count));
+            dispatcher.Handle(connection, buffer.AsMemory(0, count));
         }
     }
 

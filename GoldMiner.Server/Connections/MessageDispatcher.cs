@@ -11,9 +11,9 @@ public sealed class MessageDispatcher(RoomRegistry rooms, IOptions<GoldMinerOpti
 {
     private static readonly byte[] Pong = WireJson.SerializeToUtf8(new PongMessage());
 
-    public void Handle(ClientConnection connection, string text)
+    public void Handle(ClientConnection connection, ReadOnlyMemory<byte> utf8)
     {
-        var parsed = ClientMessageParser.Parse(text);
+        var parsed = ClientMessageParser.Parse(utf8);
         var error = parsed.Message switch
         {
             PingMessage => Reply(connection, Pong),

@@ -1,9 +1,8 @@
+using System.Text.Json;
 using GoldMiner.Core;
 using GoldMiner.Server.Configuration;
 using GoldMiner.Server.Protocol;
 using GoldMiner.Server.Rooms;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace GoldMiner.Server.Lobby;
 
@@ -17,25 +16,21 @@ public static class CreateRoomParser
 
     public sealed record Problem(string Field, string Detail);
 
-    public static (Request? Request, Problem? Problem) Parse(string body, GoldMinerOptions options)
+    public static (Request? Request, Problem? Problem) Parse(ReadOnlyMemory<byte> body, GoldMinerOptions options)
     {
-        JObject fields;
-        if (string.IsNullOrWhiteSpace(body))
+        if (body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            fields = [];
-        }
-        else
-        {
-            try
-            {
-                fields = WireJson.Parse(body) as JObject ?? throw new JsonReaderException("not an object");
-            }
-            catch (JsonException)
-            {
-                return (null, new Problem("body", "The body must be a JSON object."));
-            }
+            return Parse(default(JsonElement?), options);
         }
 
+        using var document = StrictJson.TryParse(body);
+        return document?.RootElement is { ValueKind: JsonValueKind.Object } fields
+            ? Parse(fields, options)
+            : (null, new Problem("body", "The body must be a JSON object."));
+    }
+
+    private static (Request? Request, Problem? Problem) Parse(JsonElement? fields, GoldMinerOptions options)
+    {
         var defaults = options.Board;
         if (!TryInt(fields, "rows", defaults.Rows, out var rows))
         {
@@ -52,13 +47,9 @@ public static class CreateRoomParser
             return (null, new Problem("gold", "gold must be an integer."));
         }
 
-        var rulesText = fields["rules"] is { Type: JTokenType.String } r ? r.Value<string>() : null;
-        if (fields["rules"] is { Type: not JTokenType.Null } && rulesText is null)
-        {
-            return (null, new Problem("rules", "rules must be \"classic\" or \"flags\"."));
-        }
-
-        if (WireNames.ParseRules(rulesText ?? defaults.Rules) is not { } rules)
+        var rulesField = fields?.Field("rules");
+        var rulesText = rulesField is null ? defaults.Rules : rulesField.Value.ValueKind == JsonValueKind.String ? rulesField.Value.GetString() : null;
+        if (rulesText is null || WireNames.ParseRules(rulesText) is not { } rules)
         {
             return (null, new Problem("rules", "rules must be \"classic\" or \"flags\"."));
         }
@@ -70,14 +61,14 @@ public static class CreateRoomParser
         }
 
         var name = $"{rows}x{cols} {WireNames.Of(rules)}";
-        if (fields["name"] is { Type: not JTokenType.Null } nameToken)
+        if (fields?.Field("name") is { } nameField)
         {
-            if (nameToken.Type != JTokenType.String)
+            if (nameField.ValueKind != JsonValueKind.String)
             {
                 return (null, new Problem("name", "name must be a string."));
             }
 
-            var raw = nameToken.Value<string>()!;
+            var raw = nameField.GetString()!;
             if (raw.Trim().Length > 0)
             {
                 var clean = DisplayName.Normalize(raw, options.Limits.RoomNameMaxLength, out var problem);
@@ -97,22 +88,15 @@ public static class CreateRoomParser
     private static int DefaultGold(int rows, int cols, BoardDefaults defaults) =>
         Math.Max(1, (int)Math.Round((double)rows * cols * defaults.Gold / (defaults.Rows * defaults.Cols)));
 
-    private static bool TryInt(JObject fields, string field, int fallback, out int value)
+    private static bool TryInt(JsonElement? fields, string field, int fallback, out int value)
     {
         value = fallback;
-        var token = fields[field];
-        if (token is null || token.Type == JTokenType.Null)
+        if (fields?.Field(field) is not { } present)
         {
             return true;
         }
 
-        if (token.Type != JTokenType.Integer)
-        {
-            return false;
-        }
-
-        // Far outside any board either way; let the range check name the field.
-        value = ((JValue)token).Value is long number and >= int.MinValue and <= int.MaxValue ? (int)number : int.MaxValue;
-        return true;
+        // Integers too large for int become -1: outside every limit, so the range check names the field.
+        return present.TryGetBoardInt(out value);
     }
 }

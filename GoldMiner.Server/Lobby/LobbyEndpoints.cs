@@ -34,7 +34,7 @@ public static class LobbyEndpoints
                 statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var (request, problem) = CreateRoomParser.Parse(body, options.Value);
+        var (request, problem) = CreateRoomParser.Parse(body.Value, options.Value);
         if (problem is not null)
         {
             return Results.Problem(
@@ -44,7 +44,7 @@ public static class LobbyEndpoints
                 extensions: new Dictionary<string, object?> { ["field"] = problem.Field });
         }
 
-        if (registry.TryCreate(request!.Name, request.Options) is not { } room)
+        if (await registry.TryCreateAsync(request!.Name, request.Options) is not { } room)
         {
             return Results.Problem(
                 title: "The server has as many rooms open as it can take; try again later.",
@@ -55,8 +55,8 @@ public static class LobbyEndpoints
         return Json(room.Summary(), StatusCodes.Status201Created);
     }
 
-    /// <summary>The body as text, or null when it is larger than the limit (read no further than that).</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    /// <summary>The body's bytes, or null when it is larger than the limit (read no further than that).</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -71,7 +71,7 @@ public static class LobbyEndpoints
             length += read;
         }
 
-        return length > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
+        return length > MaxBodyBytes ? null : buffer.AsMemory(0, length);
     }
 
     private static IResult Json(object value, int status = StatusCodes.Status200OK) =>

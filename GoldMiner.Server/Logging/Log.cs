@@ -37,4 +37,19 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: closing {Count} connections with 1001")]
     public static partial void ClosingAllConnections(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journal write of {Count} records failed; retrying")]
+    public static partial void JournalWriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Journal gave up on {Count} records at shutdown: the store kept refusing them")]
+    public static partial void JournalGaveUp(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal already closed; a record for room {RoomId} was not written")]
+    public static partial void JournalClosed(ILogger logger, string? roomId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An action after a durable write failed (room {RoomId})")]
+    public static partial void DurableActionFailed(ILogger logger, string? roomId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} unfinished rooms from the journal")]
+    public static partial void RoomsRecovered(ILogger logger, int count);
 }

@@ -1,5 +1,4 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace GoldMiner.Server.Protocol;
 
@@ -9,29 +8,26 @@ namespace GoldMiner.Server.Protocol;
 /// </summary>
 public static class ClientMessageParser
 {
-    public static ParseResult Parse(string text)
+    public static ParseResult Parse(ReadOnlyMemory<byte> utf8)
     {
-        JToken token;
-        try
-        {
-            token = WireJson.Parse(text);
-        }
-        catch (JsonException)
+        using var document = StrictJson.TryParse(utf8);
+        if (document is null)
         {
             return ParseResult.Fail(ErrorCodes.BadMessage, "The message is not valid JSON.");
         }
 
-        if (token is not JObject message)
+        var message = document.RootElement;
+        if (message.ValueKind != JsonValueKind.Object)
         {
             return ParseResult.Fail(ErrorCodes.BadMessage, "A message must be a JSON object.");
         }
 
-        if (message["type"] is not { Type: JTokenType.String } typeToken)
+        if (message.Field("type") is not { ValueKind: JsonValueKind.String } type)
         {
             return ParseResult.Fail(ErrorCodes.BadMessage, "A message needs a string \"type\".");
         }
 
-        return typeToken.Value<string>() switch
+        return type.GetString() switch
         {
             "join" => ParseJoin(message),
             "dig" => ParseDig(message),
@@ -41,78 +37,58 @@ public static class ClientMessageParser
         };
     }
 
-    private static ParseResult ParseJoin(JObject message)
+    private static ParseResult ParseJoin(JsonElement message)
     {
-        if (!TryString(message, "room", required: true, out var room) || room!.Length == 0)
+        if (message.Field("room") is not { ValueKind: JsonValueKind.String } room || room.GetString()!.Length == 0)
         {
             return Field("room", "a non-empty string");
         }
 
-        if (!TryString(message, "name", required: false, out var name))
+        if (!TryOptionalString(message, "name", out var name))
         {
             return Field("name", "a string");
         }
 
-        if (!TryString(message, "token", required: false, out var token))
+        if (!TryOptionalString(message, "token", out var token))
         {
             return Field("token", "a string");
         }
 
-        var spectate = false;
-        if (message["spectate"] is { } spectateToken && spectateToken.Type != JTokenType.Null)
+        var spectate = message.Field("spectate");
+        if (spectate is { ValueKind: not (JsonValueKind.True or JsonValueKind.False) })
         {
-            if (spectateToken.Type != JTokenType.Boolean)
-            {
-                return Field("spectate", "true or false");
-            }
-
-            spectate = spectateToken.Value<bool>();
+            return Field("spectate", "true or false");
         }
 
-        return ParseResult.Ok(new JoinMessage(room, name, token, spectate));
+        return ParseResult.Ok(new JoinMessage(room.GetString()!, name, token, spectate?.GetBoolean() ?? false));
     }
 
-    private static ParseResult ParseDig(JObject message)
+    private static ParseResult ParseDig(JsonElement message)
     {
-        if (!TryInt(message, "row", out var row))
+        if (message.Field("row") is not { } rowValue || !rowValue.TryGetBoardInt(out var row))
         {
             return Field("row", "an integer");
         }
 
-        return TryInt(message, "col", out var col)
+        return message.Field("col") is { } colValue && colValue.TryGetBoardInt(out var col)
             ? ParseResult.Ok(new DigMessage(row, col))
             : Field("col", "an integer");
     }
 
-    private static bool TryString(JObject message, string field, bool required, out string? value)
+    private static bool TryOptionalString(JsonElement message, string field, out string? value)
     {
         value = null;
-        var token = message[field];
-        if (token is null || token.Type == JTokenType.Null)
+        if (message.Field(field) is not { } present)
         {
-            return !required;
+            return true;
         }
 
-        if (token.Type != JTokenType.String)
-        {
-            return false;
-        }
-
-        value = token.Value<string>();
-        return true;
-    }
-
-    private static bool TryInt(JObject message, string field, out int value)
-    {
-        value = 0;
-        if (message[field] is not { Type: JTokenType.Integer } token)
+        if (present.ValueKind != JsonValueKind.String)
         {
             return false;
         }
 
-        // Integers beyond Int32 (even beyond Int64) are outside every board: map them to a value
-        // that is out of bounds rather than overflow or refuse them as malformed.
-        value = ((JValue)token).Value is long number and >= int.MinValue and <= int.MaxValue ? (int)number : -1;
+        value = present.GetString();
         return true;
     }
 

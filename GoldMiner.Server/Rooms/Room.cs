@@ -2,14 +2,15 @@ using System.Net.WebSockets;
 using GoldMiner.Core;
 using GoldMiner.Core.Events;
 using GoldMiner.Server.Connections;
+using GoldMiner.Server.Persistence;
 using GoldMiner.Server.Protocol;
 
 namespace GoldMiner.Server.Rooms;
 
 /// <summary>
 /// A game and the connections in it. One request at a time goes through the room's lock, so the
-/// Core game stays single-threaded and every connection is handed the same events in the same
-/// order: each event is numbered, serialised once and queued to every member while the lock is held.
+/// Core game stays single-threaded. Each change is numbered, journaled and serialised once under
+/// the lock; the journal hands the same bytes to every member once the change is durable, in order.
 /// </summary>
 public sealed partial class Room
 {
@@ -21,20 +22,21 @@ public sealed partial class Room
     private readonly HashSet<ClientConnection> spectators = [];
     private readonly TimeProvider time;
     private readonly TimeSpan seatHold;
+    private readonly GameJournal journal;
     private long seq;
     private LastDig? lastDig;
 
-    public Room(string id, string name, GameOptions options, long seed, TimeProvider time, TimeSpan seatHold)
+    private Room(RoomOpened opened, Game game, TimeProvider time, TimeSpan seatHold, GameJournal journal)
     {
-        Id = id;
-        Name = name;
-        Options = options;
-        Seed = seed;
+        Id = opened.RoomId;
+        Name = opened.Name;
+        Options = opened.Options;
+        CreatedAt = opened.CreatedAt;
+        this.game = game;
         this.time = time;
         this.seatHold = seatHold;
-        game = new Game(options, seed);
-        CreatedAt = time.GetUtcNow();
-        LastActivity = CreatedAt;
+        this.journal = journal;
+        LastActivity = time.GetUtcNow();
     }
 
     public string Id { get; }
@@ -43,26 +45,39 @@ public sealed partial class Room
 
     public GameOptions Options { get; }
 
-    public long Seed { get; }
-
     public DateTimeOffset CreatedAt { get; }
+
+    public bool IsFinished
+    {
+        get
+        {
+            lock (gate)
+            {
+                return game.Status == GameStatus.Finished;
+            }
+        }
+    }
 
     private DateTimeOffset LastActivity { get; set; }
 
     private DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>A new, empty room. Its <see cref="RoomOpened"/> record is the caller's to journal.</summary>
+    public static Room Open(RoomOpened opened, TimeProvider time, TimeSpan seatHold, GameJournal journal) =>
+        new(opened, new Game(opened.Options, opened.Seed), time, seatHold, journal);
 
     /// <summary>Takes a seat, takes one back with a token, or starts watching; the joiner gets `welcome`.</summary>
     public RoomError? Join(ClientConnection connection, JoinMessage request, string? name)
     {
         lock (gate)
         {
-            LastActivity = time.GetUtcNow();
             if (request.Spectate)
             {
+                LastActivity = time.GetUtcNow();
                 spectators.Add(connection);
                 connection.Room = this;
                 connection.Seat = null;
-                connection.Send(Welcome(null, null));
+                SendWhenDurable(connection, Welcome(null, null));
                 return null;
             }
 
@@ -82,14 +97,14 @@ public sealed partial class Room
                 return RoomError.From(rejection);
             }
 
+            LastActivity = time.GetUtcNow();
             var seat = ((PlayerJoined)result.Events[0]).Seat;
             var (newToken, hash) = SeatToken.Create();
             seats[seat] = new SeatHolder(hash, connection);
             connection.Room = this;
             connection.Seat = seat;
             var messages = Number(result.Events);
-            connection.Send(Welcome(seat, newToken));
-            Broadcast(messages);
+            Commit(Record(RoomEventKind.Join, seat, name: name, tokenHash: hash), messages, (connection, Welcome(seat, newToken)));
             return null;
         }
     }
@@ -117,7 +132,7 @@ public sealed partial class Room
 
             LastActivity = time.GetUtcNow();
             lastDig = new LastDig(row, col, seat);
-            Broadcast(Number(result.Events));
+            Commit(Record(RoomEventKind.Dig, seat, row, col), Number(result.Events));
             return null;
         }
     }
@@ -142,7 +157,7 @@ public sealed partial class Room
 
             // The leaver is still a member here, so it sees its own playerLeft (and gameOver).
             var result = game.Leave(seat);
-            Broadcast(Number(result.Events));
+            Commit(Record(RoomEventKind.Leave, seat), Number(result.Events));
             seats[seat]!.Connection = null;
             connection.Room = null;
             connection.Seat = null;
@@ -168,13 +183,10 @@ public sealed partial class Room
                 return;
             }
 
-            var holder = seats[seat]!;
-            holder.Connection = null;
-            Broadcast(NumberSeatEvent("playerOffline", seat));
-            if (game.Status != GameStatus.Finished)
-            {
-                holder.StartHold(time.CreateTimer(_ => EndAbsence(seat, holder), null, seatHold, Timeout.InfiniteTimeSpan));
-            }
+            // The clock starts before the event can reach anyone: whoever sees playerOffline can count on it.
+            seats[seat]!.Connection = null;
+            HoldSeat(seat);
+            Commit(Record(RoomEventKind.Offline, seat), NumberSeatEvent("playerOffline", seat));
         }
     }
 
@@ -223,16 +235,32 @@ public sealed partial class Room
             previous.Close(SeatTakenOver, "seat taken over by a newer connection");
         }
 
+        LastActivity = time.GetUtcNow();
         holder.StopHold();
         holder.Connection = connection;
         connection.Room = this;
         connection.Seat = seat;
-        var messages = previous is null
-            ? NumberSeatEvent("playerOnline", seat)
-            : [];
-        connection.Send(Welcome(seat, token));
-        Broadcast(messages);
+        if (previous is null)
+        {
+            var messages = NumberSeatEvent("playerOnline", seat);
+            Commit(Record(RoomEventKind.Online, seat), messages, (connection, Welcome(seat, token)));
+        }
+        else
+        {
+            SendWhenDurable(connection, Welcome(seat, token));
+        }
+
         return null;
+    }
+
+    /// <summary>Starts the clock on an absent player: when it runs out they leave (forfeiting a game in play).</summary>
+    private void HoldSeat(int seat)
+    {
+        var holder = seats[seat]!;
+        if (game.Status != GameStatus.Finished)
+        {
+            holder.StartHold(time.CreateTimer(_ => EndAbsence(seat, holder), null, seatHold, Timeout.InfiniteTimeSpan));
+        }
     }
 
     private void EndAbsence(int seat, SeatHolder holder)
@@ -246,7 +274,7 @@ public sealed partial class Room
 
             holder.StopHold();
             var result = game.Leave(seat);
-            Broadcast(Number(result.Events));
+            Commit(Record(RoomEventKind.Leave, seat), Number(result.Events));
             VacateOrKeep(seat);
         }
     }

@@ -3,12 +3,14 @@ using System.Security.Cryptography;
 using GoldMiner.Core;
 using GoldMiner.Server.Configuration;
 using GoldMiner.Server.Logging;
+using GoldMiner.Server.Persistence;
+using GoldMiner.Server.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace GoldMiner.Server.Rooms;
 
-/// <summary>Every open room, by id. Rooms are created here and removed by the cleanup service.</summary>
-public sealed class RoomRegistry(TimeProvider time, IOptions<GoldMinerOptions> options, ILogger<RoomRegistry> logger)
+/// <summary>Every open room, by id. Rooms are created (durably) here and removed by the cleanup service.</summary>
+public sealed class RoomRegistry(TimeProvider time, GameJournal journal, IOptions<GoldMinerOptions> options, ILogger<RoomRegistry> logger)
 {
     // Unambiguous when read aloud or typed from a screen: no 0/o, 1/l.
     private const string IdAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -16,16 +18,22 @@ public sealed class RoomRegistry(TimeProvider time, IOptions<GoldMinerOptions> o
     private readonly ConcurrentDictionary<string, (Room Room, long Order)> rooms = new();
     private readonly Lock creation = new();
     private long created;
+    private int pending;
 
     public int Count => rooms.Count;
 
-    public bool IsFull => rooms.Count >= options.Value.Limits.MaxRooms;
+    public bool IsFull => rooms.Count + Volatile.Read(ref pending) >= options.Value.Limits.MaxRooms;
+
+    private TimeSpan SeatHold => TimeSpan.FromSeconds(options.Value.SeatHoldSeconds);
 
     public Room? Find(string id) => rooms.TryGetValue(id, out var entry) ? entry.Room : null;
 
-    /// <summary>Opens a room, or returns null when the cap on open rooms is reached.</summary>
-    public Room? TryCreate(string name, GameOptions gameOptions)
+    /// <summary>
+    /// Opens a room once its creation is durable, or returns null when the cap on open rooms is reached.
+    /// </summary>
+    public async Task<Room?> TryCreateAsync(string name, GameOptions gameOptions)
     {
+        RoomOpened opened;
         lock (creation)
         {
             if (IsFull)
@@ -34,6 +42,7 @@ public sealed class RoomRegistry(TimeProvider time, IOptions<GoldMinerOptions> o
                 return null;
             }
 
+            pending++;
             string id;
             do
             {
@@ -41,11 +50,36 @@ public sealed class RoomRegistry(TimeProvider time, IOptions<GoldMinerOptions> o
             }
             while (rooms.ContainsKey(id));
 
-            var seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
-            var room = new Room(id, name, gameOptions, seed, time, TimeSpan.FromSeconds(options.Value.SeatHoldSeconds));
-            rooms[id] = (room, ++created);
-            Log.RoomCreated(logger, id, gameOptions.Rows, gameOptions.Cols, gameOptions.Gold, Protocol.WireNames.Of(gameOptions.Rules));
+            opened = new RoomOpened(id, name, gameOptions, BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long))), time.GetUtcNow());
+        }
+
+        try
+        {
+            await journal.AppendAsync(opened);
+            var room = Room.Open(opened, time, SeatHold, journal);
+            Add(room);
+            Log.RoomCreated(logger, room.Id, gameOptions.Rows, gameOptions.Cols, gameOptions.Gold, WireNames.Of(gameOptions.Rules));
             return room;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref pending);
+        }
+    }
+
+    /// <summary>Brings back the rooms that were open when the server last stopped.</summary>
+    public void Restore(IEnumerable<StoredRoom> stored)
+    {
+        foreach (var room in stored)
+        {
+            try
+            {
+                Add(Room.Restore(room, time, SeatHold, journal));
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new GameStoreUnavailableException($"Room {room.Opened.RoomId} in the journal cannot be replayed: {e.Message}", e);
+            }
         }
     }
 
@@ -62,10 +96,17 @@ public sealed class RoomRegistry(TimeProvider time, IOptions<GoldMinerOptions> o
         var removed = 0;
         foreach (var (id, entry) in rooms)
         {
-            if (entry.Room.IsExpired(now, finishedTtl, abandonedTtl) && rooms.TryRemove(id, out _))
+            if (!entry.Room.IsExpired(now, finishedTtl, abandonedTtl) || !rooms.TryRemove(id, out _))
             {
-                entry.Room.Dispose();
-                removed++;
+                continue;
+            }
+
+            entry.Room.Dispose();
+            removed++;
+            if (!entry.Room.IsFinished)
+            {
+                // Otherwise the next start would bring the abandoned room back from the journal.
+                journal.Append(new RoomClosed(id, now));
             }
         }
 
@@ -75,5 +116,13 @@ public sealed class RoomRegistry(TimeProvider time, IOptions<GoldMinerOptions> o
         }
 
         return removed;
+    }
+
+    private void Add(Room room)
+    {
+        lock (creation)
+        {
+            rooms[room.Id] = (room, ++created);
+        }
     }
 }

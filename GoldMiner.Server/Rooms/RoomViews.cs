@@ -1,6 +1,8 @@
 using GoldMiner.Core;
 using GoldMiner.Core.Events;
+using GoldMiner.Server.Connections;
 using GoldMiner.Server.Lobby;
+using GoldMiner.Server.Persistence;
 using GoldMiner.Server.Protocol;
 
 namespace GoldMiner.Server.Rooms;
@@ -37,15 +39,6 @@ public sealed partial class Room
             messages.Add(WireJson.SerializeToUtf8(EventMessages.From(gameEvent, ++seq, game.Board)));
         }
 
-        if (game.Status == GameStatus.Finished && FinishedAt is null)
-        {
-            FinishedAt = time.GetUtcNow();
-            foreach (var holder in seats)
-            {
-                holder?.StopHold();
-            }
-        }
-
         return messages;
     }
 
@@ -53,24 +46,63 @@ public sealed partial class Room
     private List<byte[]> NumberSeatEvent(string type, int seat) =>
         [WireJson.SerializeToUtf8(new SeatEventMessage(type, ++seq, seat))];
 
-    /// <summary>Queues the same bytes to every member. Call under the lock.</summary>
-    private void Broadcast(List<byte[]> messages)
+    /// <summary>The journal record of a change; <see cref="Commit"/> gives it the seq of the change's last event.</summary>
+    private RoomEventRecord Record(RoomEventKind kind, int seat, int? row = null, int? col = null, string? name = null, byte[]? tokenHash = null) =>
+        new(Id, 0, kind, seat, row, col, name, tokenHash, time.GetUtcNow());
+
+    /// <summary>
+    /// Journals a change and, once it is durable, sends the joiner its welcome and every member of
+    /// this moment the change's messages. Call under the lock.
+    /// </summary>
+    private void Commit(RoomEventRecord record, List<byte[]> messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
     {
-        foreach (var message in messages)
+        var audience = Members();
+
+        // Stamped here, after the messages were numbered, whatever order the caller built them in.
+        journal.Append(record with { Seq = seq }, () =>
         {
+            welcome?.Joiner.Send(welcome.Value.Welcome);
+            foreach (var message in messages)
+            {
+                foreach (var member in audience)
+                {
+                    member.Send(message);
+                }
+            }
+        });
+
+        if (game.Status == GameStatus.Finished && FinishedAt is null)
+        {
+            FinishedAt = time.GetUtcNow();
             foreach (var holder in seats)
             {
-                holder?.Connection?.Send(message);
+                holder?.StopHold();
             }
 
-            foreach (var spectator in spectators)
-            {
-                spectator.Send(message);
-            }
+            journal.Append(new RoomFinished(Id, FinishedAt.Value, game.Winner, game.EndReason!.Value));
         }
     }
 
-    private WelcomeMessage Welcome(int? seat, string? token) => new(Id, seat, token, State());
+    /// <summary>Sends once everything already numbered is durable, so nobody sees a state that could still be lost.</summary>
+    private void SendWhenDurable(ClientConnection connection, byte[] message) =>
+        journal.AfterPending(() => connection.Send(message));
+
+    private ClientConnection[] Members()
+    {
+        var members = new List<ClientConnection>(Game.SeatCount + spectators.Count);
+        foreach (var holder in seats)
+        {
+            if (holder?.Connection is { } connection)
+            {
+                members.Add(connection);
+            }
+        }
+
+        members.AddRange(spectators);
+        return members.ToArray();
+    }
+
+    private byte[] Welcome(int? seat, string? token) => WireJson.SerializeToUtf8(new WelcomeMessage(Id, seat, token, State()));
 
     private RoomState State()
     {

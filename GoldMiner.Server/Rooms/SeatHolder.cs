@@ -3,7 +3,7 @@ using GoldMiner.Server.Connections;
 namespace GoldMiner.Server.Rooms;
 
 /// <summary>Who holds a seat: the token's hash, the live connection if any, and the timer that ends an absence.</summary>
-internal sealed class SeatHolder(byte[] tokenHash, ClientConnection connection)
+internal sealed class SeatHolder(byte[] tokenHash, ClientConnection? connection)
 {
     public byte[] TokenHash { get; } = tokenHash;
 

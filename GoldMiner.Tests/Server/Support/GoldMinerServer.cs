@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
@@ -21,14 +23,23 @@ public sealed class GoldMinerServer : WebApplicationFactory<Program>
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    public GoldMinerServer(IDictionary<string, string?>? overrides = null)
+    private readonly bool ownsDatabase;
+
+    /// <param name="overrides">Configuration keys to set, as an operator would.</param>
+    /// <param name="databasePath">The SQLite file to use; by default a fresh temporary one, deleted afterwards.</param>
+    public GoldMinerServer(IDictionary<string, string?>? overrides = null, string? databasePath = null)
     {
+        ownsDatabase = databasePath is null;
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"goldminer-test-{Guid.NewGuid():N}.db");
+        settings["ConnectionStrings:GoldMiner"] = $"Data Source={DatabasePath}";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        UseKestrel(0);
+        // Listen on a free loopback port through Kestrel's own options: UseKestrel(int) would rewrite
+        // the server's addresses after build, which races the app's own start under minimal hosting.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
@@ -36,6 +47,8 @@ public sealed class GoldMinerServer : WebApplicationFactory<Program>
     }
 
     public ManualTimeProvider Clock { get; } = new();
+
+    public string DatabasePath { get; }
 
     public Uri BaseAddress { get; }
 
@@ -71,5 +84,13 @@ public sealed class GoldMinerServer : WebApplicationFactory<Program>
         }
 
         base.Dispose(disposing);
+        if (disposing && ownsDatabase)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 }
