@@ -4,6 +4,7 @@ using GoldMiner.Server.Health;
 using GoldMiner.Server.Lobby;
 using GoldMiner.Server.Persistence;
 using GoldMiner.Server.Rooms;
+using GoldMiner.Server.Web;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,6 +43,7 @@ app.UseWebSockets(new WebSocketOptions
 });
 app.UseRateLimiter();
 
+app.UseWebClient();
 app.MapHealthChecks("/healthz");
 app.MapLobby();
 app.MapGameHistory();
