@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test suite in the repository, installing what the suites need first.
+# Usage: ./test.sh            (from anywhere; exits non-zero if any suite fails)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0  # every suite runs even when an earlier one fails; the exit code reports any failure
+
+echo "== .NET: GoldMiner.Core and GoldMiner.Server (GoldMiner.Tests)"
+dotnet test GoldMiner.sln --nologo 2>&1 | tee -a "$log" || status=1
+
+if [ -f client-miniprogram/package.json ]; then
+  echo "== WeChat mini-program (client-miniprogram)"
+  (cd client-miniprogram && npm ci --no-audit --no-fund && npm test) 2>&1 | tee -a "$log" || status=1
+fi
+
+if [ -f web-tests/package.json ]; then
+  echo "== Browser client in headless Chromium (web-tests; installs Debian's chromium if missing)"
+  (cd web-tests && npm ci --no-audit --no-fund && npm test) 2>&1 | tee -a "$log" || status=1
+fi
+
+# One closing line over every suite, in the form CI and people can read at a glance:
+# dotnet prints "Passed!  - Failed: 0, Passed: 97, ...", jest "Tests:  3 failed, 40 passed, 43 total",
+# node's test runner "# pass 9" and "# fail 0".
+awk '
+  /Failed: +[0-9]+, Passed: +[0-9]+/ { match($0, /Failed: +[0-9]+/); f += substr($0, RSTART + 7, RLENGTH - 7) + 0
+                                        match($0, /Passed: +[0-9]+/); p += substr($0, RSTART + 7, RLENGTH - 7) + 0 }
+  /^Tests: / { if (match($0, /[0-9]+ passed/)) p += substr($0, RSTART, RLENGTH) + 0
+               if (match($0, /[0-9]+ failed/)) f += substr($0, RSTART, RLENGTH) + 0 }
+  /^# pass [0-9]+$/ { p += $3 }
+  /^# fail [0-9]+$/ { f += $3 }
+  END { printf "all suites: %d passed, %d failed\n", p, f }' "$log"
+exit $status
