@@ -13,7 +13,10 @@ dotnet test GoldMiner.sln --nologo 2>&1 | tee -a "$log" || status=1
 
 if [ -f client-miniprogram/package.json ]; then
   echo "== WeChat mini-program (client-miniprogram)"
-  (cd client-miniprogram && npm ci --no-audit --no-fund && npm test) 2>&1 | tee -a "$log" || status=1
+  # `npm install` rather than `npm ci`: the registry copy here leaves jest's optional native
+  # resolver bindings out of the lock file, which `npm ci` then refuses; `npm install` keeps the
+  # locked versions and leaves package-lock.json as it is.
+  (cd client-miniprogram && npm install --no-audit --no-fund && npm test) 2>&1 | tee -a "$log" || status=1
 fi
 
 if [ -f web-tests/package.json ]; then
