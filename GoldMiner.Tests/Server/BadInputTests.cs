@@ -25,13 +25,13 @@ public sealed class BadInputTests : IAsyncLifetime
         ["GoldMiner:Limits:MaxMessageBytes"] = $"{MaxMessageBytes}",
     });
 
-    private CheckedGame game = null!;
-    private CheckedGame otherGame = null!;
+    private StartedGame game = null!;
+    private StartedGame otherGame = null!;
 
     public async Task InitializeAsync()
     {
-        game = await CheckedGame.StartAsync(server);
-        otherGame = await CheckedGame.StartAsync(server);
+        game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
+        otherGame = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         await otherGame.Driver.DigOnceAsync();
         await game.DrainAsync();
     }

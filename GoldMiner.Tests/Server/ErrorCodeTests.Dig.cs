@@ -12,7 +12,7 @@ public sealed partial class ErrorCodeTests
     [InlineData("""{"type":"dig","row":null,"col":0}""")]
     public async Task Dig_Malformed_IsBadMessageAndChangesNothing(string dig)
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         var summary = await game.SettleAsync();
 
         await game.Alice.SendTextAsync(dig);
@@ -25,7 +25,7 @@ public sealed partial class ErrorCodeTests
     [Fact]
     public async Task Dig_OutOfTurn_IsNotYourTurnAndChangesNothing()
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         var summary = await game.SettleAsync();
         var (row, col) = game.Driver.NextCell();
 
@@ -61,7 +61,7 @@ public sealed partial class ErrorCodeTests
     [Fact]
     public async Task Dig_OnADugCell_IsAlreadyDugAndKeepsTheTurn()
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         var first = await game.Driver.DigOnceAsync();
         var summary = await game.SettleAsync();
         var cell = first["cells"]!.Last!;
@@ -87,7 +87,7 @@ public sealed partial class ErrorCodeTests
     [InlineData("0", "-100000000000000000000")]
     public async Task Dig_OutsideTheBoard_IsOutOfBoundsAndChangesNothing(string row, string col)
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         var summary = await game.SettleAsync();
 
         await game.Alice.SendTextAsync($$"""{"type":"dig","row":{{row}},"col":{{col}}}""");
@@ -100,7 +100,7 @@ public sealed partial class ErrorCodeTests
     [Fact]
     public async Task DigOrJoin_AfterTheGameEnded_IsGameOverAndChangesNothing()
     {
-        await using var game = await CheckedGame.StartAsync(server, rows: 4, cols: 4, gold: 2);
+        await using var game = await StartedGame.StartAsync(server, rows: 4, cols: 4, gold: 2, watched: false);
         var gameOver = await game.Driver.PlayToEndAsync();
         await using var carol = await server.ConnectAsync();
         var summary = await game.SettleAsync();
@@ -121,7 +121,7 @@ public sealed partial class ErrorCodeTests
     [Fact]
     public async Task Dig_ByASpectator_IsRefusedAndChangesNothing()
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         await using var watcher = await server.ConnectAsync();
         await watcher.JoinAsync(game.Room, "Watcher", spectate: true);
         var summary = await game.SettleAsync();
@@ -138,7 +138,7 @@ public sealed partial class ErrorCodeTests
     [Fact]
     public async Task Dig_BeyondTheBurst_IsRateLimitedAndChangesNothing()
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         var summary = await game.SummaryAsync();
         var (row, col) = game.Driver.NextCell();
 

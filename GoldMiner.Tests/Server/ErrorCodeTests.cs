@@ -57,7 +57,7 @@ public sealed partial class ErrorCodeTests : IDisposable
     [Fact]
     public async Task UnknownType_IsRefusedAndChangesNothing()
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         var summary = await game.SettleAsync();
 
         await game.Alice.SendTextAsync("""{"type":"dug","row":0,"col":0}""");
@@ -87,7 +87,7 @@ public sealed partial class ErrorCodeTests : IDisposable
     [Fact]
     public async Task Join_ThirdPlayer_IsRoomFullAndChangesNothing()
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         await using var carol = await server.ConnectAsync();
         var summary = await game.SettleAsync();
 
@@ -104,7 +104,7 @@ public sealed partial class ErrorCodeTests : IDisposable
     [InlineData("""{"type":"leave"}""")]
     public async Task Request_BeforeJoining_IsNotJoinedAndChangesNothing(string request)
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         await using var carol = await server.ConnectAsync();
         var summary = await game.SettleAsync();
 
@@ -118,7 +118,7 @@ public sealed partial class ErrorCodeTests : IDisposable
     [Fact]
     public async Task Join_SecondOnTheSameSocket_IsAlreadyJoinedAndMovesNobody()
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         var otherRoom = await server.CreateRoomAsync();
         var otherSummary = await server.Http.GetStringAsync($"/api/rooms/{otherRoom}");
         var summary = await game.SettleAsync();
@@ -136,7 +136,7 @@ public sealed partial class ErrorCodeTests : IDisposable
     [Fact]
     public async Task Join_WithWrongTokenOrAnotherRoomsToken_IsBadTokenAndTakesNoSeat()
     {
-        await using var game = await CheckedGame.StartAsync(server);
+        await using var game = await StartedGame.StartAsync(server, 9, 9, 10, watched: false);
         var otherRoom = await server.CreateRoomAsync();
         await using var carol = await server.ConnectAsync();
         await carol.JoinAsync(otherRoom, "Carol");
