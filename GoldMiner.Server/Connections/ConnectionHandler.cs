@@ -59,7 +59,10 @@ public sealed class ConnectionHandler(
             TokensPerPeriod = limits.MessagesPerSecond,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
-            AutoReplenishment = true,
+
+            // Refilled from the elapsed time when a message arrives (TryReplenish below), instead
+            // of by a timer per connection: 20,000 idle sockets must not mean 20,000 timer ticks a second.
+            AutoReplenishment = false,
         });
 
         connections.Add(connection);
@@ -86,7 +89,7 @@ public sealed class ConnectionHandler(
         return Results.Empty;
     }
 
-    private async Task ReceiveLoopAsync(ClientConnection connection, WebSocket socket, RateLimiter limiter, CancellationToken aborted)
+    private async Task ReceiveLoopAsync(ClientConnection connection, WebSocket socket, ReplenishingRateLimiter limiter, CancellationToken aborted)
     {
         var buffer = new byte[options.Value.Limits.MaxMessageBytes];
         var strikes = 0;
@@ -118,6 +121,7 @@ public sealed class ConnectionHandler(
                 return;
             }
 
+            limiter.TryReplenish();
             using var lease = limiter.AttemptAcquire();
             if (!lease.IsAcquired)
             {
