@@ -7,11 +7,9 @@
   'use strict';
 
   const web = globalThis.GoldMinerWeb;
-  const { board: boardModel, gameClient, gameView, protocol, webAdapter, config } = web.utils;
+  const { board: boardModel, gameClient, gameView, webAdapter, config } = web.utils;
   const $ = (id) => document.getElementById(id);
 
-  /** The server's close code for a socket whose seat was taken back on a newer one (docs/protocol.md). */
-  const SEAT_TAKEN_OVER = 4000;
   const TOAST_MS = 4000;
   const LEAVE_WAIT_MS = 2000;
 
@@ -32,16 +30,12 @@
   let offs = [];
   let snap = null;
   let view = null;
-  let welcomeExtra = null;
-  let takenOver = false;
   let leaving = null;
   let announcedDig = null;
   let overShown = false;
   let toastTimer = null;
 
   function start() {
-    takenOver = false;
-    welcomeExtra = null;
     client = gameClient.createGameClient({
       url: config.current().ws,
       connect: webAdapter.socketConnector(WebSocket),
@@ -54,9 +48,6 @@
     offs = [
       client.on('change', render),
       client.on('notice', (n) => toast(n.text)),
-      client.socket.on('open', () => { welcomeExtra = null; }),
-      client.socket.on('message', onFrame),
-      client.socket.on('close', onClose),
     ];
     client.start();
     render(client.snapshot());
@@ -67,39 +58,6 @@
     offs = [];
     if (client) client.close();
     client = null;
-  }
-
-  /**
-   * board.fromState does not keep the welcome state's `lastDig` and `reason` (server additions),
-   * so after a reload they are taken from the welcome frame itself until the next event.
-   */
-  function onFrame(data) {
-    const decoded = protocol.decode(data);
-    if (!decoded.ok || !decoded.known || decoded.message.type !== 'welcome') return;
-    const state = decoded.message.state;
-    welcomeExtra = { lastDig: state.lastDig || null, reason: state.reason || null };
-    announcedDig = welcomeExtra.lastDig;
-    render(client.snapshot());
-  }
-
-  function withWelcomeExtra(s) {
-    const game = s.game;
-    if (!game || !welcomeExtra) return s;
-    const patch = {};
-    if (!game.lastDig && welcomeExtra.lastDig) patch.lastDig = welcomeExtra.lastDig;
-    if (game.status === 'finished' && !game.reason && welcomeExtra.reason) patch.reason = welcomeExtra.reason;
-    return Object.keys(patch).length ? Object.assign({}, s, { game: Object.assign({}, game, patch) }) : s;
-  }
-
-  function onClose(info) {
-    if (info.code !== SEAT_TAKEN_OVER || !snap || snap.seat === null) return;
-    // Another tab holds this seat now. Reconnecting would take it back and start a tug of war, so
-    // stop here and let the person choose. Deferred: the socket is still inside its close handling.
-    takenOver = true;
-    Promise.resolve().then(() => {
-      stop();
-      render(Object.assign({}, snap, { phase: 'closed' }));
-    });
   }
 
   // ---- drawing ----
@@ -150,8 +108,7 @@
   }
 
   function render(next) {
-    snap = withWelcomeExtra(next);
-    if (takenOver) snap = Object.assign({}, snap, { phase: 'closed' });
+    snap = next;
     view = gameView.gameView(snap);
     const game = snap.game;
 
@@ -176,15 +133,17 @@
     const me = game && snap.seat !== null ? playerName(game, snap.seat) : nickname;
     web.setText($('you-are'), snap.seat === null ? (game ? 'Watching' : '') : 'Playing as ' + me);
 
-    const banner = takenOver
-      ? { text: 'This seat is now being played in another tab or window.', cls: 'banner-warn' }
+    // game-client stops on a seat taken over (no reconnect, not even on resume); in a browser the
+    // other connection is almost always another tab, so say that.
+    const banner = view.canTakeBack
+      ? { text: 'This seat is now being played in another tab or window.', cls: view.banner.cls }
       : view.banner;
     web.setText($('banner'), banner.text);
     $('banner').className = 'banner ' + banner.cls;
     // Once the game is over its panel says it all; the banner stays for every other state.
-    $('banner').parentElement.hidden = !!view.over && !takenOver && snap.phase === 'joined';
-    $('retry').hidden = !(view.canRetry || takenOver);
-    web.setText($('retry'), takenOver ? 'Play here' : 'Reconnect');
+    $('banner').parentElement.hidden = !!view.over && snap.phase === 'joined';
+    $('retry').hidden = !(view.canRetry || view.canTakeBack);
+    web.setText($('retry'), view.canTakeBack ? 'Play here' : 'Reconnect');
     web.setText($('leave'), view.canLeave ? 'Leave room' : 'Back to the lobby');
 
     $('invite').hidden = !(game && game.status === 'waiting' && snap.seat !== null && snap.phase === 'joined');
@@ -220,6 +179,7 @@
     if (!game || game.cells[row][col] !== null || snap.pendingDig) return;
     const text = gameClient.ERROR_TEXT;
     if (snap.seat === null) toast(text.spectator);
+    else if (snap.phase === 'takenOver') toast(text.takenOver);
     else if (snap.phase !== 'joined') toast('Reconnecting, one moment…');
     else if (game.status === 'waiting') toast('Waiting for an opponent to join.');
     else if (game.status === 'finished') toast(text.gameOver);
@@ -247,7 +207,7 @@
   }
 
   $('leave').addEventListener('click', () => {
-    if (!view || !view.canLeave || takenOver) goToLobby();
+    if (!view || !view.canLeave) goToLobby();
     else if (view.forfeitOnLeave) {
       dialog.returnValue = '';
       dialog.showModal();
@@ -261,15 +221,15 @@
   // Closing or reloading the tab keeps the seat for a while (the token takes it back), but a
   // player who wanders off mid-game forfeits later, so the browser asks first.
   window.addEventListener('beforeunload', (event) => {
-    if (view && view.forfeitOnLeave && !leaving && !takenOver) {
+    if (view && view.forfeitOnLeave && !leaving) {
       event.preventDefault();
       event.returnValue = '';
     }
   });
 
+  // "Reconnect" after giving up, or "Play here": take the seat back from the other tab on purpose.
   $('retry').addEventListener('click', () => {
-    if (takenOver) start();
-    else if (client) client.retry();
+    if (client) client.retry();
   });
 
   // A background tab's timers are throttled: do not judge the link meanwhile, check it on return.

@@ -44,7 +44,7 @@
       cells: copyGrid(state.board),
       foundBy,
       finalBoard: null,
-      // Not in the contract, but docs/protocol.md may add it; used only for the highlight.
+      // docs/protocol.md adds lastDig (and reason) to the state so a (re)join can draw them too.
       lastDig: validLastDig(state.lastDig, state.rows, state.cols),
     };
   }

@@ -6,6 +6,10 @@
  * with seq <= the last one applied is a duplicate and is dropped; one that skips a number means
  * we missed something, so the client reconnects and rebuilds from the next `welcome` (a resync).
  * Events that arrive while a welcome is awaited are already inside that welcome's state.
+ *
+ * Phases: 'connecting', 'joined', 'reconnecting', 'failed' (gave up, or a refusal in `fatal`),
+ * 'takenOver' (the server closed with 4000: this seat is played on a newer connection; nothing
+ * reconnects by itself, not even a resume, until retry() takes the seat back on purpose), 'closed'.
  */
 (function (root) {
   'use strict';
@@ -47,6 +51,7 @@
     let awaitingWelcome = true;
     let pendingDig = null;
     let fatal = null;
+    let takenOver = false;
     let closed = false;
     let connection = { status: 'idle' };
     const stats = { duplicates: 0, gaps: 0, resyncs: 0, badFrames: 0, welcomes: 0 };
@@ -70,14 +75,15 @@
     function onClose(info) {
       // Coming back would only take the seat back from the newer connection, and round we go.
       if (info.code === SEAT_TAKEN_OVER) {
-        fatal = ERROR_TEXT.takenOver;
+        takenOver = true;
         notify('takenOver');
       }
     }
 
     function phase() {
       if (closed) return 'closed';
-      if (fatal || connection.status === 'failed') return 'failed';
+      if (takenOver) return 'takenOver';
+      if (fatal || connection.status === 'failed' || connection.status === 'ended') return 'failed';
       if (connection.status === 'open' && !awaitingWelcome) return 'joined';
       return game ? 'reconnecting' : 'connecting';
     }
@@ -91,7 +97,7 @@
         name,
         game,
         pendingDig,
-        fatal,
+        fatal: takenOver ? ERROR_TEXT.takenOver : fatal,
         connection,
         stats: Object.assign({}, stats),
       };
@@ -201,6 +207,13 @@
       return socket.send(protocol.leave());
     }
 
+    /** Starts over after giving up, or takes a seat that was taken over back, on purpose. */
+    function retry() {
+      if (closed) return;
+      takenOver = false;
+      socket.reconnectNow('retry');
+    }
+
     function close() {
       if (closed) return;
       closed = true;
@@ -211,7 +224,7 @@
 
     return {
       start: () => socket.start(),
-      retry: () => socket.reconnectNow('retry'),
+      retry,
       pause: () => socket.pause(),
       resume: () => socket.resume(),
       dig,

@@ -10,7 +10,7 @@
   const RULES_LABEL = { classic: 'Classic', flags: 'Flags' };
   const REASON_TEXT = {
     allGoldFound: 'All the gold has been found.',
-    majority: 'more than half of the gold is taken.',
+    majority: 'more than half of the gold.',
     forfeit: 'left the game.',
   };
 
@@ -67,6 +67,7 @@
     switch (snap.phase) {
       case 'closed': return { text: 'Left the room', cls: 'banner-info' };
       case 'failed': return { text: snap.fatal || 'Cannot reach the server.', cls: 'banner-error' };
+      case 'takenOver': return { text: snap.fatal, cls: 'banner-warn' };
       case 'connecting': return { text: 'Connecting…', cls: 'banner-info' };
       case 'reconnecting': {
         const c = snap.connection;
@@ -126,6 +127,8 @@
     const joined = snap.phase === 'joined';
     const mine = joined && !!game && snap.seat !== null && game.status === 'playing' && game.turn === snap.seat && !snap.pendingDig;
     const size = game ? cellSize(game.cols) : 76;
+    // A seat taken over is played elsewhere now: leaving this page must not give it up.
+    const holdsSeat = snap.seat !== null && snap.phase !== 'takenOver';
     return {
       ready: !!game,
       phase: snap.phase,
@@ -145,9 +148,10 @@
       scrollHeight: game ? Math.min(size * game.rows, 980) : 0,
       over: overView(snap),
       canRetry: snap.phase === 'failed' && !snap.fatal,
+      canTakeBack: snap.phase === 'takenOver',
       status: game ? game.status : 'waiting',
-      canLeave: snap.seat !== null && !!game && game.status !== 'finished',
-      forfeitOnLeave: snap.seat !== null && !!game && game.status === 'playing',
+      canLeave: holdsSeat && !!game && game.status !== 'finished',
+      forfeitOnLeave: holdsSeat && !!game && game.status === 'playing',
       seq: game ? game.seq : 0,
     };
   }

@@ -8,11 +8,17 @@
  * - Heartbeat: a `ping` every heartbeatMs; if nothing at all arrives within pongTimeoutMs of it,
  *   the connection is declared dead and replaced.
  * - An unexpected close reconnects after an exponential backoff with jitter, up to a retry cap;
- *   the count resets once a new connection has heard from the server. A close whose code is in
- *   `finalCloseCodes` means the server wants us gone: no reconnect, status 'failed'.
+ *   the count resets once a new connection has heard from the server.
+ *
+ * Statuses: 'idle' -> 'connecting' -> 'open'; after a drop 'waiting' (a reconnect is scheduled),
+ * 'failed' (gave up: resume(), start() or reconnectNow() try again), 'ended' (the server closed
+ * with one of `finalCloseCodes`: it wants us gone, so only an explicit start() or reconnectNow()
+ * connects again, never resume()), and 'closed' (the owner's close() or destroy(): for good).
  *
  * SocketTask has no off* methods, so callbacks of a replaced task are neutralised by a generation
- * number instead, and the task itself is dropped.
+ * number instead, and the task itself is dropped. The same number tells whether a listener closed,
+ * destroyed or replaced the socket while we were emitting to it: if so, its call stands and what
+ * we were about to do next (reconnect, flush, arm a timer) is not done.
  */
 (function (root) {
   'use strict';
@@ -86,9 +92,16 @@
       }, ms);
     }
 
+    /** Emits; true when the listeners left the socket on its course (no close, destroy or reconnect). */
+    function emitUntouched(event, payload) {
+      const gen = generation;
+      emitter.emit(event, payload);
+      return gen === generation;
+    }
+
     function setStatus(next, detail) {
       status = next;
-      emitter.emit('status', Object.assign({ status: next }, detail || {}));
+      return emitUntouched('status', Object.assign({ status: next }, detail || {}));
     }
 
     function write(text) {
@@ -103,10 +116,11 @@
     }
 
     function open() {
+      if (status === 'closed') return;
       stop('retry');
       const gen = ++generation;
       heard = false;
-      setStatus('connecting', { attempt });
+      if (!setStatus('connecting', { attempt })) return;
       let t;
       try {
         t = opts.connect(opts.url);
@@ -128,12 +142,13 @@
 
     function opened() {
       stop('connect');
-      setStatus('open');
+      const gen = generation;
+      if (!setStatus('open')) return;
       const greeting = opts.hello ? opts.hello() : null;
       if (greeting) write(typeof greeting === 'string' ? greeting : JSON.stringify(greeting));
-      const pending = queue;
-      queue = [];
-      pending.forEach(write);
+      // One at a time: if the link fails halfway, the rest waits for the next connection.
+      while (queue.length > 0 && gen === generation) write(queue.shift());
+      if (gen !== generation) return;
       startHeartbeat();
       emitter.emit('open');
     }
@@ -157,9 +172,10 @@
       stop('heartbeat');
       stop('deadline');
       if (t && closeCode) safeClose(t, closeCode, info.reason.slice(0, 100));
-      emitter.emit('close', info);
+      // A 'close' listener may close or destroy us (or reconnect): then that is the last word.
+      if (!emitUntouched('close', info)) return;
       if (opts.finalCloseCodes.indexOf(info.code) >= 0) {
-        setStatus('failed', { code: info.code, reason: info.reason });
+        setStatus('ended', { code: info.code, reason: info.reason });
         return;
       }
       scheduleRetry();
@@ -167,14 +183,12 @@
 
     function scheduleRetry() {
       if (attempt >= backoff.maxAttempts) {
-        setStatus('failed', { attempts: attempt });
-        emitter.emit('gaveUp', { attempts: attempt });
+        if (setStatus('failed', { attempts: attempt })) emitter.emit('gaveUp', { attempts: attempt });
         return;
       }
       const delay = backoffDelay(attempt, backoff, random);
       attempt += 1;
-      setStatus('waiting', { attempt, delay });
-      later('retry', delay, open);
+      if (setStatus('waiting', { attempt, delay })) later('retry', delay, open);
     }
 
     function startHeartbeat() {
@@ -184,23 +198,24 @@
 
     function beat() {
       if (status !== 'open') return;
+      const gen = generation;
       checkAlive();
-      later('heartbeat', opts.heartbeatMs, beat);
+      if (gen === generation) later('heartbeat', opts.heartbeatMs, beat);
     }
 
     function checkAlive() {
-      write(ping);
-      if (timer.deadline !== null) return;
       const gen = generation;
+      write(ping);
+      if (gen !== generation || timer.deadline !== null) return;
       later('deadline', opts.pongTimeoutMs, () => {
         emitter.emit('dead');
         dropped(gen, { code: 1006, reason: 'heartbeat timeout' }, CLOSE.heartbeat);
       });
     }
 
-    /** Connects, if not connected or connecting already. */
+    /** Connects, if not connected or connecting already (and not closed for good). */
     function start() {
-      if (status === 'idle' || status === 'failed') {
+      if (status === 'idle' || status === 'failed' || status === 'ended') {
         attempt = 0;
         open();
       }
@@ -215,7 +230,7 @@
       return true;
     }
 
-    /** Replaces the connection at once (a resync, or the user's "retry"). */
+    /** Replaces the connection at once (a resync, or the user's "retry", even after 'ended'). */
     function reconnectNow(reason) {
       if (status === 'closed') return;
       const t = task;
@@ -234,19 +249,20 @@
       stop('deadline');
     }
 
-    /** Back from the background: reconnect at once if we lost the link, else check it now. */
+    /** Back from the background: reconnect at once if we lost the link (not once 'ended'), else check it. */
     function resume() {
       paused = false;
       if (status === 'waiting' || status === 'failed') {
         attempt = 0;
         open();
       } else if (status === 'open') {
+        const gen = generation;
         checkAlive();
-        startHeartbeat();
+        if (gen === generation) startHeartbeat();
       }
     }
 
-    /** Closes for good: no reconnect, queue dropped, timers cleared. Listeners stay until destroy. */
+    /** Closes for good, even from inside our own listeners: no reconnect, queue dropped, no timers. */
     function close(code, reason) {
       if (status === 'closed') return;
       const t = task;

@@ -93,10 +93,19 @@ test('a seat taken over in another tab stops there instead of fighting back, unt
   await copy.goto('/game.html?room=' + roomId);
   await copy.waitForSelector('#game[data-phase=joined][data-seat="0"]');
 
-  await kim.page.waitForSelector('#retry:not([hidden])');
+  await kim.page.waitForSelector('#game[data-phase=takenOver] #retry:not([hidden])');
   assert.equal(await kim.page.textContent('#banner'), 'This seat is now being played in another tab or window.');
   assert.equal(await kim.page.textContent('#retry'), 'Play here');
-  assert.equal(await b.gameAttr(kim.page, 'connection'), 'closed', 'no reconnect is scheduled in the first tab');
+  assert.equal(await kim.page.textContent('#leave'), 'Back to the lobby');
+  assert.equal(await b.gameAttr(kim.page, 'connection'), 'ended', 'no reconnect is scheduled in the first tab');
+  // Coming back to the tab, or the network coming back, resumes the client; resume() connects at
+  // once when it would, so a reconnect would already show in the attribute read right after.
+  const afterResume = await kim.page.evaluate(() => {
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('online'));
+    return document.getElementById('game').dataset.connection;
+  });
+  assert.equal(afterResume, 'ended', 'resuming does not take the seat back');
   assert.equal(sockets.length, 1);
 
   await kim.page.click('#retry');

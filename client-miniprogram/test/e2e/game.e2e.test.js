@@ -208,6 +208,8 @@ test('a page whose socket drops mid-game reconnects, catches up and plays on', a
   expect(text(ann, '#player-0')).toContain('Ann (you)');
   expect(boardText(ann)).toBe(boardText(bea));
   expect(ann.data.players.map((p) => p.score)).toEqual(bea.data.players.map((p) => p.score));
+  // Ann never saw Bea's dig as an event: only the welcome's lastDig can highlight it.
+  expect(ann.querySelector('#c-' + cell.row + '-' + cell.col).dom.className).toContain('last');
 
   await playToTheEnd([ann, bea]);
 

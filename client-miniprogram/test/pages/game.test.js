@@ -207,6 +207,48 @@ test('a dropped socket shows "reconnecting", then rejoins with the token and car
   page.instance.onUnload();
 });
 
+test('after a rejoin the last dig is still highlighted and a finished game still says why', () => {
+  const page = open();
+  welcome(fake.last);
+  fake.last.drop();
+  jest.advanceTimersByTime(100);
+
+  welcome(fake.last, {}, { seq: 9, status: 'finished', turn: null, winner: 1, reason: 'majority', lastDig: { row: 2, col: 1, by: 1 } }, 'a1.\n.1.\nbb.');
+
+  expect(page.querySelector('#c-2-1').dom.className).toContain('last');
+  expect(page.querySelectorAll('.cell.last')).toHaveLength(1);
+  expect(text(page, '#over-title')).toBe('You lose');
+  expect(text(page, '#over-detail')).toBe('Bob holds more than half of the gold.');
+  page.instance.onUnload();
+});
+
+test('a seat taken over elsewhere stops, stays stopped in the background, and "Play here" takes it back', async () => {
+  const page = open();
+  welcome(fake.last);
+
+  fake.last.drop(4000, 'seat taken over by a newer connection');
+  page.instance.onHide();
+  page.instance.onShow();
+  jest.advanceTimersByTime(60000);
+
+  expect(fake.tasks).toHaveLength(1);
+  expect(text(page, '#banner-text')).toBe('This seat was taken over by another connection.');
+  expect(mocks.showToast).toHaveBeenCalledWith({ title: 'This seat was taken over by another connection.', icon: 'none' });
+  expect(exists(page, '#retry')).toBe(false);
+  expect(exists(page, '#leave')).toBe(false);
+  expect(exists(page, '#back')).toBe(true);
+  expect(mocks.disableAlertBeforeUnload).toHaveBeenCalled();
+
+  await tap(page, '#take-back');
+  welcome(fake.last);
+
+  expect(fake.tasks).toHaveLength(2);
+  expect(fake.last.messages[0]).toEqual({ type: 'join', room: 'r1', name: 'Ann', token: 'tok' });
+  expect(text(page, '#banner-text')).toBe('Your turn: dig a cell!');
+  expect(exists(page, '#take-back')).toBe(false);
+  page.instance.onUnload();
+});
+
 test('when reconnecting gives up, a retry button starts again', async () => {
   const page = open();
   welcome(fake.last);

@@ -227,10 +227,54 @@ describe('reconnecting', () => {
     fake.last.drop(4000, 'seat taken over by a newer connection');
     jest.advanceTimersByTime(60000);
 
-    expect(client.snapshot().phase).toBe('failed');
-    expect(client.snapshot().fatal).toMatch(/taken over/);
+    expect(client.snapshot()).toMatchObject({ phase: 'takenOver', seat: 0, mode: 'player', pendingDig: null });
+    expect(client.snapshot().fatal).toBe('This seat was taken over by another connection.');
+    expect(client.socket.status).toBe('ended');
+    expect(client.socket.pendingTimers).toEqual([]);
     expect(notices.map((n) => n.code)).toEqual(['takenOver']);
     expect(fake.tasks).toHaveLength(1);
+  });
+
+  test('a seat taken over stays stopped when the app comes back from the background', () => {
+    const { fake, client } = joined();
+    client.pause();
+    fake.last.drop(4000, 'seat taken over by a newer connection');
+
+    client.resume();
+    jest.advanceTimersByTime(60000);
+
+    expect(client.snapshot().phase).toBe('takenOver');
+    expect(fake.tasks).toHaveLength(1);
+  });
+
+  test('retry takes a seat that was taken over back, with the token', () => {
+    const { fake, client } = joined();
+    fake.last.drop(4000, 'seat taken over by a newer connection');
+
+    client.retry();
+    expect(client.snapshot().phase).toBe('reconnecting');
+    fake.last.open();
+    welcome(fake.last);
+
+    expect(fake.tasks).toHaveLength(2);
+    expect(fake.last.messages[0]).toEqual({ type: 'join', room: 'r1', name: 'Ann', token: 'tok-0' });
+    expect(client.snapshot()).toMatchObject({ phase: 'joined', seat: 0, fatal: null });
+  });
+
+  test.each([
+    ['notice of a takeover', 'notice', (fake) => fake.last.drop(4000, 'seat taken over by a newer connection')],
+    ['change of a drop', 'change', (fake) => fake.last.drop()],
+  ])('a client closed from its own %s listener never connects again', (_, event, happen) => {
+    const { fake, client } = joined();
+    client.on(event, () => client.close());
+
+    happen(fake);
+    client.resume();
+    jest.advanceTimersByTime(60000);
+
+    expect(fake.tasks).toHaveLength(1);
+    expect(client.socket.status).toBe('closed');
+    expect(client.socket.pendingTimers).toEqual([]);
   });
 
   test('giving up shows failed; retry starts over', () => {

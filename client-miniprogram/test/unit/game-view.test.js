@@ -86,6 +86,26 @@ describe('gameView', () => {
     expect(view.myTurn).toBe(false);
   });
 
+  test('after a (re)join the welcome state alone shows the last dig and why the game ended', () => {
+    const game = board.parse('a1\n11', { status: 'finished', turn: null, winner: 1, reason: 'forfeit', lastDig: { row: 1, col: 0, by: 0 } });
+
+    const view = gameView(snap(null, { game }));
+
+    expect(cellAt(view, 1, 0).cls).toBe('cell n1 last');
+    expect(view.over).toEqual({ title: 'You lose', detail: 'Ann left the game.', scores: 'Ann 1 : Bob 0' });
+  });
+
+  test('a seat taken over says so, offers to take it back, and leaving gives nothing up', () => {
+    const view = gameView(snap('..\n..', { phase: 'takenOver', fatal: 'This seat was taken over by another connection.', connection: { status: 'ended' } }));
+
+    expect(view.banner).toEqual({ text: 'This seat was taken over by another connection.', cls: 'banner-warn' });
+    expect(view.canTakeBack).toBe(true);
+    expect(view.canRetry).toBe(false);
+    expect(view.myTurn).toBe(false);
+    expect(view.canLeave).toBe(false);
+    expect(view.forfeitOnLeave).toBe(false);
+  });
+
   test('while waiting for an opponent nobody can dig', () => {
     const view = gameView(snap('..\n..', {}, { status: 'waiting', turn: null, players: [{ seat: 0, name: 'Ann', score: 0, online: true }] }));
 

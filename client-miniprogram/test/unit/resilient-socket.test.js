@@ -160,15 +160,44 @@ describe('reconnect', () => {
   });
 
   test('a close code the caller marks final is not retried', () => {
-    const { fake, socket } = setup({ finalCloseCodes: [4000] });
+    const { fake, socket, statuses } = setup({ finalCloseCodes: [4000] });
     socket.start();
     fake.last.open();
 
     fake.last.drop(4000, 'seat taken over');
     jest.advanceTimersByTime(60000);
 
-    expect(socket.status).toBe('failed');
+    expect(socket.status).toBe('ended');
+    expect(statuses[statuses.length - 1]).toEqual({ status: 'ended', code: 4000, reason: 'seat taken over' });
     expect(fake.tasks).toHaveLength(1);
+    expect(socket.pendingTimers).toEqual([]);
+  });
+
+  test('after a final close, coming back from the background does not reconnect', () => {
+    const { fake, socket } = setup({ finalCloseCodes: [4000] });
+    socket.start();
+    fake.last.open();
+    socket.pause();
+    fake.last.drop(4000, 'seat taken over');
+
+    socket.resume();
+    jest.advanceTimersByTime(60000);
+
+    expect(socket.status).toBe('ended');
+    expect(fake.tasks).toHaveLength(1);
+  });
+
+  test('after a final close, only the owner connects again, on purpose', () => {
+    const { fake, socket } = setup({ finalCloseCodes: [4000] });
+    socket.start();
+    fake.last.open();
+    fake.last.drop(4000, 'seat taken over');
+
+    socket.reconnectNow('take it back');
+    fake.last.open();
+
+    expect(fake.tasks).toHaveLength(2);
+    expect(socket.status).toBe('open');
   });
 
   test('the attempt count resets once a new connection hears from the server', () => {
@@ -235,6 +264,153 @@ describe('reconnect', () => {
     expect(socket.status).toBe('waiting');
     jest.advanceTimersByTime(100);
     expect(calls).toBe(2);
+  });
+});
+
+describe('closed or destroyed from inside its own listeners', () => {
+  /** Each case: the moment, how to get there, and the listener that sees it. */
+  const moments = [
+    ["'close' after an unexpected drop", (ctx, end) => {
+      ctx.socket.on('close', end);
+      ctx.socket.start();
+      ctx.fake.last.open();
+      ctx.fake.last.drop();
+    }],
+    ["'close' with a final code", (ctx, end) => {
+      ctx.socket.on('close', end);
+      ctx.socket.start();
+      ctx.fake.last.open();
+      ctx.fake.last.drop(4000, 'seat taken over');
+    }],
+    ["'close' after a heartbeat timeout", (ctx, end) => {
+      ctx.socket.on('close', end);
+      ctx.socket.start();
+      ctx.fake.last.open();
+      jest.advanceTimersByTime(1300);
+    }],
+    ["'close' after a failed send", (ctx, end) => {
+      ctx.socket.on('close', end);
+      ctx.socket.start();
+      ctx.fake.last.open();
+      ctx.fake.last.failSends = true;
+      ctx.socket.send('x');
+    }],
+    ["'dead'", (ctx, end) => {
+      ctx.socket.on('dead', end);
+      ctx.socket.start();
+      ctx.fake.last.open();
+      jest.advanceTimersByTime(1300);
+    }],
+    ["'status' waiting", (ctx, end) => {
+      ctx.socket.on('status', (s) => { if (s.status === 'waiting') end(); });
+      ctx.socket.start();
+      ctx.fake.last.drop();
+    }],
+    ["'status' connecting", (ctx, end) => {
+      ctx.socket.on('status', (s) => { if (s.status === 'connecting') end(); });
+      ctx.socket.start();
+    }],
+    ["'status' open", (ctx, end) => {
+      ctx.socket.on('status', (s) => { if (s.status === 'open') end(); });
+      ctx.socket.start();
+      ctx.fake.last.open();
+    }],
+    ["'status' failed", (ctx, end) => {
+      ctx.socket.on('status', (s) => { if (s.status === 'failed') end(); });
+      ctx.socket.start();
+      for (let i = 0; i <= BACKOFF.maxAttempts; i++) {
+        ctx.fake.last.drop();
+        jest.advanceTimersByTime(1000);
+      }
+    }],
+    ["'message'", (ctx, end) => {
+      ctx.socket.on('message', end);
+      ctx.socket.start();
+      ctx.fake.last.open();
+      ctx.fake.last.receive({ type: 'pong' });
+    }],
+  ];
+
+  const cases = [];
+  for (const [moment, reach] of moments) {
+    cases.push(['close', moment, reach], ['destroy', moment, reach]);
+  }
+
+  test.each(cases)('%s from a listener of %s ends it for good', (how, _, reach) => {
+    const ctx = setup({ finalCloseCodes: [4000], hello: () => ({ type: 'join' }) });
+    let calls = 0;
+    const end = () => {
+      calls += 1;
+      ctx.socket[how]();
+    };
+
+    reach(ctx, end);
+    const tasks = ctx.fake.tasks.length;
+    ctx.socket.resume();
+    ctx.socket.start();
+    jest.advanceTimersByTime(60000);
+
+    expect(calls).toBe(1);
+    expect(ctx.socket.status).toBe('closed');
+    expect(ctx.fake.tasks).toHaveLength(tasks);
+    expect(ctx.socket.pendingTimers).toEqual([]);
+  });
+
+  test('closed while it opens, it sends nothing and never says open', () => {
+    const { fake, socket } = setup({ hello: () => ({ type: 'join' }) });
+    const opened = jest.fn();
+    socket.on('open', opened);
+    socket.on('status', (s) => { if (s.status === 'open') socket.close(); });
+    socket.send({ type: 'queued' });
+    socket.start();
+
+    fake.last.open();
+
+    expect(fake.last.sent).toEqual([]);
+    expect(opened).not.toHaveBeenCalled();
+    expect(fake.last.closedWith.code).toBe(1000);
+  });
+
+  test('closed while it is about to connect, it never calls connect', () => {
+    const { fake, socket } = setup();
+    socket.on('status', (s) => { if (s.status === 'connecting') socket.close(); });
+
+    socket.start();
+
+    expect(fake.tasks).toHaveLength(0);
+    expect(socket.status).toBe('closed');
+  });
+
+  test('a close listener that reconnects at once is not followed by a second, scheduled reconnect', () => {
+    const { fake, socket } = setup();
+    socket.start();
+    fake.last.open();
+    const off = socket.on('close', () => {
+      off();
+      socket.reconnectNow('right away');
+    });
+
+    fake.last.drop();
+    jest.advanceTimersByTime(1000);
+
+    expect(fake.tasks).toHaveLength(2);
+    expect(socket.status).toBe('connecting');
+    expect(socket.pendingTimers).toEqual(['connect']);
+  });
+
+  test('a queue that fails halfway through its flush keeps the rest for the next connection', () => {
+    const { fake, socket } = setup();
+    socket.send('a');
+    socket.send('b');
+    socket.start();
+    fake.last.failSends = true;
+    fake.last.open();
+
+    jest.advanceTimersByTime(100);
+    fake.last.open();
+
+    expect(fake.tasks[0].sent).toEqual([]);
+    expect(fake.last.sent).toEqual(['b']);
   });
 });
 
