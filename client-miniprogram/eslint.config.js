@@ -45,6 +45,15 @@ module.exports = [
     },
   },
   {
+    // The repository's shared ../test-support/ (the e2e test's server). ESLint ignores files outside
+    // this folder, so `npm run lint` lints it in a second run from the repository root, where this
+    // pattern is relative to.
+    files: ['test-support/**/*.js'],
+    languageOptions: {
+      globals: globals.node,
+    },
+  },
+  {
     // Page and end-to-end tests run in jsdom (miniprogram-simulate renders into it).
     files: ['test/support/pages.js', 'test/pages/**/*.js', 'test/e2e/**/*.js'],
     languageOptions: {

@@ -1,30 +1,11 @@
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('../support/browser');
+const { serverAndBrowser } = require('../support/suite');
 
-let server;
-let browser;
-const people = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await b.launch();
-});
-
-after(async () => {
-  for (const p of people) await p.context.close();
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function person(name, options) {
-  const p = await b.person(browser, server.url, name, options);
-  people.push(p);
-  return p;
-}
+const { server, person } = serverAndBrowser();
 
 /**
  * Puts every WebSocket of the page through a route the test can cut, and records what the page

@@ -4,7 +4,7 @@
  * rooms are created and joined by tapping the home page, digs by tapping cells.
  */
 const config = require('../../utils/config');
-const { buildServer, startServer } = require('../support/server');
+const { buildServer, startServer } = require('../../../test-support/goldminer-server');
 const { createWxShim } = require('../support/wx-shim');
 const { loadPage, installWx, tap, input, fire, text, boardText } = require('../support/pages');
 
@@ -17,8 +17,8 @@ const pages = [];
 
 beforeAll(async () => {
   await buildServer();
-  server = await startServer();
-  config.use({ http: server.http, ws: server.ws });
+  server = await startServer({ seatHoldSeconds: 120 });
+  config.use({ http: server.url, ws: server.ws });
 }, 300000);
 
 afterAll(async () => {
@@ -162,7 +162,7 @@ test('two players and a spectator play a whole game by tapping cells', async () 
   expectSameFinalView([ann, bea, eve]);
   const titles = [ann.data.over.title, bea.data.over.title].sort();
   expect([['You lose', 'You win!'], ["It's a tie!", "It's a tie!"]]).toContainEqual(titles);
-  const summary = await (await fetch(server.http + '/api/rooms/' + query.room)).json();
+  const summary = await (await fetch(server.url + '/api/rooms/' + query.room)).json();
   expect(summary.status).toBe('finished');
   expect(summary.players.map((p) => p.score).join(' : ')).toBe(ann.data.players.map((p) => p.score).join(' : '));
   expect(shim.tasks.filter((t) => !t.refused)).toHaveLength(3);
