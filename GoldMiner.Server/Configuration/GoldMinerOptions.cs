@@ -32,6 +32,13 @@ public sealed class GoldMinerOptions
     /// <summary>How long Kestrel waits for the pong to a keep-alive ping before dropping the socket.</summary>
     public int KeepAliveTimeoutSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// SQLite's synchronous setting for the journal: "Full" (the default) makes every commit survive a
+    /// power cut; "Normal" survives a crash of the process but may lose the last commits on a power
+    /// cut, for less CPU and latency per dig (see docs/performance.md).
+    /// </summary>
+    public string JournalSynchronous { get; set; } = "Full";
+
     /// <summary>How long a closing handshake may take before the socket is simply aborted.</summary>
     public int CloseTimeoutSeconds { get; set; } = 5;
 }

@@ -20,6 +20,11 @@ public sealed class OptionsValidation : IValidateOptions<GoldMinerOptions>
             failures.Add($"GoldMiner:Board: {problem.Reason}");
         }
 
+        if (options.JournalSynchronous is not ("Full" or "Normal"))
+        {
+            failures.Add("GoldMiner:JournalSynchronous must be \"Full\" or \"Normal\".");
+        }
+
         var positive = new Dictionary<string, int>
         {
             ["SeatHoldSeconds"] = options.SeatHoldSeconds,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.RateLimiting;
 using GoldMiner.Server.Configuration;
@@ -91,52 +92,62 @@ public sealed class ConnectionHandler(
 
     private async Task ReceiveLoopAsync(ClientConnection connection, WebSocket socket, ReplenishingRateLimiter limiter, CancellationToken aborted)
     {
-        var buffer = new byte[options.Value.Limits.MaxMessageBytes];
+        var maxBytes = options.Value.Limits.MaxMessageBytes;
         var strikes = 0;
         while (true)
         {
-            var count = 0;
-            ValueWebSocketReceiveResult received;
-            do
-            {
-                // Checked while reading: an oversized message is never buffered beyond the limit.
-                if (count == buffer.Length)
-                {
-                    await CloseForAbuseAsync(connection, socket, WebSocketCloseStatus.MessageTooBig, $"messages are limited to {buffer.Length} bytes", aborted);
-                    return;
-                }
-
-                received = await socket.ReceiveAsync(buffer.AsMemory(count), aborted);
-                count += received.Count;
-                if (received.MessageType == WebSocketMessageType.Binary)
-                {
-                    await CloseForAbuseAsync(connection, socket, WebSocketCloseStatus.InvalidMessageType, "text frames only", aborted);
-                    return;
-                }
-            }
-            while (!received.EndOfMessage);
-
+            // Wait for the next frame with an empty buffer, so an idle socket holds no receive memory;
+            // a buffer is borrowed only while a message is being read and handled.
+            var received = await socket.ReceiveAsync(Memory<byte>.Empty, aborted);
             if (received.MessageType == WebSocketMessageType.Close)
             {
                 return;
             }
 
-            limiter.TryReplenish();
-            using var lease = limiter.AttemptAcquire();
-            if (!lease.IsAcquired)
+            if (received.MessageType == WebSocketMessageType.Binary)
             {
-                if (++strikes >= options.Value.Limits.RateLimitStrikes)
+                await CloseForAbuseAsync(connection, socket, WebSocketCloseStatus.InvalidMessageType, "text frames only", aborted);
+                return;
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
+            try
+            {
+                var count = 0;
+                while (!received.EndOfMessage)
+                {
+                    // Checked while reading: an oversized message is never buffered beyond the limit.
+                    if (count == maxBytes)
+                    {
+                        await CloseForAbuseAsync(connection, socket, WebSocketCloseStatus.MessageTooBig, $"messages are limited to {maxBytes} bytes", aborted);
+                        return;
+                    }
+
+                    received = await socket.ReceiveAsync(buffer.AsMemory(count, maxBytes - count), aborted);
+                    count += received.Count;
+                }
+
+                limiter.TryReplenish();
+                using var lease = limiter.AttemptAcquire();
+                if (lease.IsAcquired)
+                {
+                    strikes = 0;
+                    dispatcher.Handle(connection, buffer.AsMemory(0, count));
+                }
+                else if (++strikes >= options.Value.Limits.RateLimitStrikes)
                 {
                     await CloseForAbuseAsync(connection, socket, WebSocketCloseStatus.PolicyViolation, "too many messages", aborted);
                     return;
                 }
-
-                connection.Send(RateLimited);
-                continue;
+                else
+                {
+                    connection.Send(RateLimited);
+                }
             }
-
-            strikes = 0;
-            dispatcher.Handle(connection, buffer.AsMemory(0, count));
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

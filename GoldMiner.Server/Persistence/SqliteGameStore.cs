@@ -1,16 +1,18 @@
 using System.Globalization;
 using GoldMiner.Core;
+using GoldMiner.Server.Configuration;
 using GoldMiner.Server.Protocol;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace GoldMiner.Server.Persistence;
 
 /// <summary>
 /// The embedded default store: one SQLite file (ConnectionStrings:GoldMiner), created on first run.
-/// WAL mode lets readers run beside the single writer; synchronous=FULL makes every committed batch
-/// survive a power cut, and group commit keeps that affordable.
+/// WAL mode lets readers run beside the single writer; synchronous=FULL (the default) makes every
+/// committed batch survive a power cut, and group commit keeps that affordable.
 /// </summary>
-public sealed class SqliteGameStore(IConfiguration configuration) : IGameStore, IDisposable
+public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldMinerOptions> options) : IGameStore, IDisposable
 {
     public const string DefaultConnectionString = "Data Source=goldminer.db";
 
@@ -24,7 +26,8 @@ public sealed class SqliteGameStore(IConfiguration configuration) : IGameStore, 
         {
             writer = new SqliteConnection(connectionString);
             await writer.OpenAsync(cancellationToken);
-            Execute(writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+            var synchronous = options.Value.JournalSynchronous == "Normal" ? "NORMAL" : "FULL";
+            Execute(writer, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON;");
             var check = Scalar(writer, "PRAGMA quick_check;");
             if (!string.Equals(check, "ok", StringComparison.OrdinalIgnoreCase))
             {

@@ -44,16 +44,28 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on <paramref name="databasePath"/> without waiting for it to be ready.</summary>
-    public static ServerProcess Start(string databasePath, params string[] extraArguments)
+    public static ServerProcess Start(string databasePath, params string[] extraArguments) =>
+        Start(databasePath, openFileLimit: null, extraArguments);
+
+    /// <summary>Starts the server under `ulimit -n <paramref name="openFileLimit"/>` (when given).</summary>
+    public static ServerProcess Start(string databasePath, int? openFileLimit, params string[] extraArguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(openFileLimit is null ? "dotnet" : "bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(ServerDll)!,
         };
+        if (openFileLimit is { } limit)
+        {
+            foreach (var argument in new[] { "-c", $"ulimit -n {limit} && exec dotnet \"$@\"", "goldminer" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         foreach (var argument in new[]
         {
             ServerDll, "--urls", address.ToString(),
