@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// BenchmarkDotNet picks the benchmarks from the command line (--filter '*' for all of them).
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

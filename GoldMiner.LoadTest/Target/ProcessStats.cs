@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace GoldMiner.LoadTest.Target;
+
+/// <summary>One reading of a process from /proc: CPU seconds so far, resident memory, open descriptors.</summary>
+public readonly record struct ProcessSample(double CpuSeconds, long RssBytes, long PeakRssBytes, int Threads, int OpenFiles)
+{
+    /// <summary>Reads /proc/<paramref name="pid"/>; null when the process is gone or /proc is not there.</summary>
+    public static ProcessSample? Read(int pid, bool countFiles = false)
+    {
+        try
+        {
+            // Fields after the command name, which may itself hold spaces and parentheses.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            long rss = 0, peak = 0;
+            var threads = 0;
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    rss = Kilobytes(line) * 1024;
+                }
+                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    peak = Kilobytes(line) * 1024;
+                }
+                else if (line.StartsWith("Threads:", StringComparison.Ordinal))
+                {
+                    threads = (int)Kilobytes(line);
+                }
+            }
+
+            var files = countFiles ? Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Count() : 0;
+            return new ProcessSample(ticks / (double)ClockTicksPerSecond, rss, peak, threads, files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static long ClockTicksPerSecond { get; } = OperatingSystem.IsLinux() ? Math.Max(1, SysConf(ScClkTck)) : 100;
+
+    private const int ScClkTck = 2;
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+    [DllImport("libc.so.6", EntryPoint = "sysconf")]
+    private static extern long SysConf(int name);
+}
