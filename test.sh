@@ -12,7 +12,8 @@ echo "== .NET: GoldMiner.Core and GoldMiner.Server (GoldMiner.Tests)"
 dotnet test GoldMiner.sln --nologo 2>&1 | tee -a "$log" || status=1
 
 echo "== Load tool smoke run: a few rooms of bots against the real server, every game verified (~6 s)"
-dotnet GoldMiner.LoadTest/bin/Debug/net10.0/GoldMiner.LoadTest.dll --smoke || status=1
+# dotnet test builds only the test project and what it references, not the tool.
+{ dotnet build GoldMiner.LoadTest --nologo -v q && dotnet GoldMiner.LoadTest/bin/Debug/net10.0/GoldMiner.LoadTest.dll --smoke; } || status=1
 
 if [ -f client-miniprogram/package.json ]; then
   echo "== WeChat mini-program (client-miniprogram)"
