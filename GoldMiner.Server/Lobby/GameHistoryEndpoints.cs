@@ -1,4 +1,3 @@
-using System.Text;
 using GoldMiner.Server.Persistence;
 using GoldMiner.Server.Protocol;
 
@@ -15,7 +14,7 @@ public static class GameHistoryEndpoints
         games.MapGet("", async (IGameStore store, CancellationToken cancellation) =>
         {
             var finished = await store.ListFinishedAsync(ListLimit, cancellation);
-            return Json(finished.Select(g => new
+            return WireJsonResult.Of(finished.Select(g => new
             {
                 id = g.Opened.RoomId,
                 name = g.Opened.Name,
@@ -31,9 +30,7 @@ public static class GameHistoryEndpoints
         });
         games.MapGet("/{id}", async (string id, IGameStore store, CancellationToken cancellation) =>
             await store.LoadRoomAsync(id, cancellation) is { FinishedAt: { } finishedAt } stored
-                ? Json(GameRecord.From(stored, finishedAt))
+                ? WireJsonResult.Of(GameRecord.From(stored, finishedAt))
                 : Results.Problem(title: "There is no finished game with that id.", statusCode: StatusCodes.Status404NotFound));
     }
-
-    private static IResult Json(object value) => Results.Text(WireJson.Serialize(value), "application/json", Encoding.UTF8);
 }

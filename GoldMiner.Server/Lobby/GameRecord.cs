@@ -26,7 +26,7 @@ public sealed record GameRecord(
         var game = stored.Replay();
         var opened = stored.Opened;
         var players = Enumerable.Range(0, Game.SeatCount)
-            .Select(seat => stored.Events.LastOrDefault(e => e.Kind == RoomEventKind.Join && e.Seat == seat))
+            .Select(stored.LastJoin)
             .OfType<RoomEventRecord>()
             .Select(join => new Player(join.Seat, join.Name!, game.Scores[join.Seat]))
             .ToList();

@@ -1,4 +1,3 @@
-using System.Text;
 using GoldMiner.Server.Configuration;
 using GoldMiner.Server.Protocol;
 using GoldMiner.Server.Rooms;
@@ -16,9 +15,9 @@ public static class LobbyEndpoints
     public static void MapLobby(this IEndpointRouteBuilder app)
     {
         var rooms = app.MapGroup("/api/rooms");
-        rooms.MapGet("", (RoomRegistry registry) => Json(registry.Newest().Select(room => room.Summary()).ToList()));
+        rooms.MapGet("", (RoomRegistry registry) => WireJsonResult.Of(registry.Newest().Select(room => room.Summary()).ToList()));
         rooms.MapGet("/{id}", (string id, RoomRegistry registry) => registry.Find(id) is { } room
-            ? Json(room.Summary())
+            ? WireJsonResult.Of(room.Summary())
             : Results.Problem(title: "There is no room with that id.", statusCode: StatusCodes.Status404NotFound));
         rooms.MapPost("", CreateAsync).RequireRateLimiting(CreateRoomPolicy);
     }
@@ -52,7 +51,7 @@ public static class LobbyEndpoints
         }
 
         context.Response.Headers.Location = $"/api/rooms/{room.Id}";
-        return Json(room.Summary(), StatusCodes.Status201Created);
+        return WireJsonResult.Of(room.Summary(), StatusCodes.Status201Created);
     }
 
     /// <summary>The body's bytes, or null when it is larger than the limit (read no further than that).</summary>
@@ -73,7 +72,4 @@ public static class LobbyEndpoints
 
         return length > MaxBodyBytes ? null : buffer.AsMemory(0, length);
     }
-
-    private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
-        Results.Text(WireJson.Serialize(value), "application/json", Encoding.UTF8, status);
 }

@@ -97,12 +97,8 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
         while (reader.Read())
         {
             var opened = ReadOpened(reader);
-            var reason = reader.GetString(10) switch
-            {
-                "majority" => GameEndReason.Majority,
-                "forfeit" => GameEndReason.Forfeit,
-                _ => GameEndReason.AllGoldFound,
-            };
+            var reason = WireNames.ParseReason(reader.GetString(10))
+                ?? throw new GameStoreUnavailableException($"Room {opened.RoomId} has an unknown end reason '{reader.GetString(10)}'.");
             games.Add((opened, new RoomFinished(opened.RoomId, Time(reader.GetString(8)), reader.IsDBNull(9) ? null : reader.GetInt32(9), reason)));
         }
 

@@ -11,6 +11,9 @@ public sealed record StoredRoom(RoomOpened Opened, IReadOnlyList<RoomEventRecord
 
     public Game Replay() => Game.Replay(Opened.Options, Opened.Seed, Moves());
 
+    /// <summary>The latest join into <paramref name="seat"/> (a seat freed before the start can be taken again), or null.</summary>
+    public RoomEventRecord? LastJoin(int seat) => Events.LastOrDefault(e => e.Kind == RoomEventKind.Join && e.Seat == seat);
+
     private static GameMove? ToMove(RoomEventRecord e) => e.Kind switch
     {
         RoomEventKind.Join => new JoinMove(e.Name!),

@@ -27,4 +27,12 @@ public static class WireNames
         "flags" => GameRules.Flags,
         _ => null,
     };
+
+    public static GameEndReason? ParseReason(string text) => text switch
+    {
+        "allGoldFound" => GameEndReason.AllGoldFound,
+        "majority" => GameEndReason.Majority,
+        "forfeit" => GameEndReason.Forfeit,
+        _ => null,
+    };
 }

@@ -23,7 +23,7 @@ public sealed partial class Room
 
             for (var seat = 0; seat < Game.SeatCount; seat++)
             {
-                var join = stored.Events.LastOrDefault(e => e.Kind == RoomEventKind.Join && e.Seat == seat);
+                var join = stored.LastJoin(seat);
                 if (room.game.PlayerName(seat) is null || join?.TokenHash is null)
                 {
                     continue;
