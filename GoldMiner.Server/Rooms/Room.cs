@@ -12,7 +12,7 @@ namespace GoldMiner.Server.Rooms;
 /// Core game stays single-threaded. Each change is numbered, journaled and serialised once under
 /// the lock; the journal hands the same bytes to every member once the change is durable, in order.
 /// </summary>
-public sealed partial class Room
+public sealed partial class Room : IDisposable
 {
     private const WebSocketCloseStatus SeatTakenOver = (WebSocketCloseStatus)4000;
 

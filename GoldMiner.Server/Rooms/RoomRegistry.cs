@@ -42,7 +42,8 @@ public sealed class RoomRegistry(TimeProvider time, GameJournal journal, IOption
                 return null;
             }
 
-            pending++;
+            // Atomic even under the lock: the matching decrement happens outside it.
+            Interlocked.Increment(ref pending);
             string id;
             do
             {
