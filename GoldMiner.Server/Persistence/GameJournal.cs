@@ -1,29 +1,44 @@
-using System.Threading.Channels;
 using GoldMiner.Server.Logging;
 
 namespace GoldMiner.Server.Persistence;
 
 /// <summary>
 /// Makes records durable before anyone hears of them. Rooms append under their own lock and move
-/// on; one writer loop commits whatever has queued up, from every room, in one transaction (group
+/// on; one writer thread commits whatever has queued up, from every room, in one transaction (group
 /// commit), then runs each record's "durable" action in append order. So a room's events reach its
 /// connections in order, and only once they would survive a crash.
 /// </summary>
+/// <remarks>
+/// The writer has a thread of its own, not a thread-pool loop: a commit blocks on the disk (fsync),
+/// and on a small machine the pool's few threads are the ones reading and writing every socket.
+/// Appending is a list add under a short lock; the writer takes the whole list at once.
+/// </remarks>
 public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) : IAsyncDisposable
 {
-    private const int MaxBatch = 1024;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<Entry> queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object gate = new();
     private readonly CancellationTokenSource stopping = new();
-    private Task loop = Task.CompletedTask;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private List<Entry> incoming = [];
+    private bool completed;
+    private bool started;
     private volatile bool failing;
 
     /// <summary>False while the store refuses writes (the journal keeps retrying; nothing is released meanwhile).</summary>
     public bool IsHealthy => !failing;
 
-    /// <summary>Starts the writer loop; call once the store is initialised and recovery is done.</summary>
-    public void Start() => loop = Task.Run(RunAsync);
+    /// <summary>Starts the writer; call once the store is initialised and recovery is done.</summary>
+    public void Start()
+    {
+        lock (gate)
+        {
+            started = true;
+        }
+
+        new Thread(Run) { Name = "GoldMiner journal", IsBackground = true }.Start();
+    }
 
     /// <summary>Queues <paramref name="record"/>; <paramref name="onDurable"/> runs once it is committed.</summary>
     public void Append(JournalRecord record, Action? onDurable = null) => Enqueue(new Entry(record, onDurable, null));
@@ -42,56 +57,108 @@ public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) :
     /// <summary>Writes everything still queued, then stops. Runs when the host is disposed, after the server has stopped.</summary>
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
+        bool running;
+        lock (gate)
+        {
+            completed = true;
+            running = started;
+            Monitor.Pulse(gate);
+        }
+
         stopping.CancelAfter(TimeSpan.FromSeconds(30));
-        await loop;
+        if (running)
+        {
+            await stopped.Task;
+        }
+
         stopping.Dispose();
     }
 
     private void Enqueue(Entry entry)
     {
-        if (!queue.Writer.TryWrite(entry))
+        lock (gate)
         {
-            Log.JournalClosed(logger, entry.Record?.RoomId);
-            entry.Committed?.TrySetException(new ObjectDisposedException(nameof(GameJournal)));
+            if (!completed)
+            {
+                incoming.Add(entry);
+                if (incoming.Count == 1)
+                {
+                    // The writer waits only on an empty queue: the first entry is the one to wake it.
+                    Monitor.Pulse(gate);
+                }
+
+                return;
+            }
+        }
+
+        Log.JournalClosed(logger, entry.Record?.RoomId);
+        entry.Committed?.TrySetException(new ObjectDisposedException(nameof(GameJournal)));
+    }
+
+    private void Run()
+    {
+        try
+        {
+            var spare = new List<Entry>();
+            var records = new List<JournalRecord>();
+            while (TakeBatch(spare) is { } batch)
+            {
+                foreach (var entry in batch)
+                {
+                    if (entry.Record is not null)
+                    {
+                        records.Add(entry.Record);
+                    }
+                }
+
+                var written = records.Count == 0 || Write(records);
+                foreach (var entry in batch)
+                {
+                    Release(entry, written);
+                }
+
+                records.Clear();
+                batch.Clear();
+                spare = batch;
+            }
+        }
+        finally
+        {
+            stopped.TrySetResult();
         }
     }
 
-    private async Task RunAsync()
+    /// <summary>Everything queued so far (swapped for the empty <paramref name="spare"/>), or null once disposed and drained.</summary>
+    private List<Entry>? TakeBatch(List<Entry> spare)
     {
-        var batch = new List<Entry>(MaxBatch);
-        var records = new List<JournalRecord>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        lock (gate)
         {
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var entry))
+            while (incoming.Count == 0 && !completed)
             {
-                batch.Add(entry);
-                if (entry.Record is not null)
-                {
-                    records.Add(entry.Record);
-                }
+                Monitor.Wait(gate);
             }
 
-            var written = records.Count == 0 || await WriteAsync(records);
-            foreach (var entry in batch)
+            if (incoming.Count == 0)
             {
-                Release(entry, written);
+                return null;
             }
 
-            batch.Clear();
-            records.Clear();
+            var batch = incoming;
+            incoming = spare;
+            return batch;
         }
     }
 
     /// <summary>Retries until the store takes the batch: holding events back beats losing them.</summary>
-    private async Task<bool> WriteAsync(List<JournalRecord> records)
+    private bool Write(List<JournalRecord> records)
     {
-        var delay = TimeSpan.FromMilliseconds(50);
+        var delay = FirstRetryDelay;
         while (true)
         {
             try
             {
-                await store.WriteAsync(records, CancellationToken.None);
+                // This thread is the writer's alone, so waiting on the store here holds up nobody else.
+                store.WriteAsync(records, CancellationToken.None).GetAwaiter().GetResult();
                 failing = false;
                 return true;
             }
@@ -99,11 +166,7 @@ public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) :
             {
                 failing = true;
                 Log.JournalWriteFailed(logger, records.Count, e);
-                try
-                {
-                    await Task.Delay(delay, stopping.Token);
-                }
-                catch (OperationCanceledException)
+                if (stopping.Token.WaitHandle.WaitOne(delay))
                 {
                     // Shutting down and the store still refuses: give up on this batch, loudly.
                     Log.JournalGaveUp(logger, records.Count);

@@ -18,6 +18,7 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
 
     private readonly string connectionString = configuration.GetConnectionString("GoldMiner") ?? DefaultConnectionString;
     private SqliteConnection? writer;
+    private SqliteJournalStatements? statements;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +48,7 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
             }
 
             transaction.Commit();
+            statements = new SqliteJournalStatements(writer);
         }
         catch (SqliteException e)
         {
@@ -61,8 +63,7 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
         using var transaction = connection.BeginTransaction();
         foreach (var record in batch)
         {
-            using var command = SqliteCommands.For(record, connection, transaction);
-            command.ExecuteNonQuery();
+            statements!.Write(record, transaction);
         }
 
         transaction.Commit();
@@ -105,7 +106,11 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
         return games;
     }
 
-    public void Dispose() => writer?.Dispose();
+    public void Dispose()
+    {
+        statements?.Dispose();
+        writer?.Dispose();
+    }
 
     private static RoomOpened ReadOpened(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -36,7 +36,7 @@ public sealed partial class Room
         var messages = new List<byte[]>(events.Count);
         foreach (var gameEvent in events)
         {
-            messages.Add(WireJson.SerializeToUtf8(EventMessages.From(gameEvent, ++seq, game.Board)));
+            messages.Add(EventJson.ToUtf8(EventMessages.From(gameEvent, ++seq, game.Board)));
         }
 
         return messages;
@@ -44,7 +44,7 @@ public sealed partial class Room
 
     /// <summary>Numbers a seat event the host itself raises (offline / online). Call under the lock.</summary>
     private List<byte[]> NumberSeatEvent(string type, int seat) =>
-        [WireJson.SerializeToUtf8(new SeatEventMessage(type, ++seq, seat))];
+        [EventJson.ToUtf8(new SeatEventMessage(type, ++seq, seat))];
 
     /// <summary>The journal record of a change; <see cref="Commit"/> gives it the seq of the change's last event.</summary>
     private RoomEventRecord Record(RoomEventKind kind, int seat, int? row = null, int? col = null, string? name = null, byte[]? tokenHash = null) =>
@@ -57,9 +57,7 @@ public sealed partial class Room
     private void Commit(RoomEventRecord record, List<byte[]> messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
     {
         var audience = Members();
-
-        // Stamped here, after the messages were numbered, whatever order the caller built them in.
-        journal.Append(record with { Seq = seq }, () =>
+        void Broadcast()
         {
             welcome?.Joiner.Send(welcome.Value.Welcome);
             foreach (var message in messages)
@@ -69,18 +67,25 @@ public sealed partial class Room
                     member.Send(message);
                 }
             }
-        });
-
-        if (game.Status == GameStatus.Finished && FinishedAt is null)
-        {
-            FinishedAt = time.GetUtcNow();
-            foreach (var holder in seats)
-            {
-                holder?.StopHold();
-            }
-
-            journal.Append(new RoomFinished(Id, FinishedAt.Value, game.Winner, game.EndReason!.Value));
         }
+
+        // Stamped here, after the messages were numbered, whatever order the caller built them in.
+        record = record with { Seq = seq };
+        if (game.Status != GameStatus.Finished || FinishedAt is not null)
+        {
+            journal.Append(record, Broadcast);
+            return;
+        }
+
+        FinishedAt = time.GetUtcNow();
+        foreach (var holder in seats)
+        {
+            holder?.StopHold();
+        }
+
+        // gameOver goes out only once the finish is durable too: whoever hears of it finds the game in /api/games.
+        journal.Append(record);
+        journal.Append(new RoomFinished(Id, FinishedAt.Value, game.Winner, game.EndReason!.Value), Broadcast);
     }
 
     /// <summary>Sends once everything already numbered is durable, so nobody sees a state that could still be lost.</summary>

@@ -1,0 +1,66 @@
+using System.Text;
+using FluentAssertions;
+using GoldMiner.Core;
+using GoldMiner.Server.Protocol;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace GoldMiner.Tests.Server;
+
+/// <summary>
+/// Room events are written by hand with Utf8JsonWriter for speed; the records in ServerMessages.cs,
+/// serialised by WireJson, stay the contract. These hold the fast writer to it, byte for byte
+/// where both escape alike and value for value where they may not.
+/// </summary>
+public sealed class EventJsonTests
+{
+    public static TheoryData<RoomEventMessage> Events() =>
+    [
+        new DugMessage(7, 1, 2, 3, [new RevealedCell(2, 3, 1)], [0, 1], 9, 0),
+        new DugMessage(8, 0, 4, 4, [new RevealedCell(4, 4, -1)], [1, 1], 8, null),
+        new DugMessage(9, 1, 0, 0, Flood(), [3, 4], 0, 1),
+        new SeatEventMessage("playerLeft", 3, 1),
+        new SeatEventMessage("playerOffline", 4, 0),
+        new SeatEventMessage("playerOnline", 5, 0),
+        new GameStartedMessage(2, 1),
+        new PlayerJoinedMessage(1, 0, "Ada"),
+        new PlayerJoinedMessage(1, 1, "王小明 \"the miner\""),
+        new GameOverMessage(40, [6, 4], 0, "allGold", [[1, -1], [1, 1]]),
+        new GameOverMessage(41, [5, 5], null, "allGold", [[0, 0], [0, 0]]),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Writes_the_same_bytes_as_the_contract_records(RoomEventMessage message)
+    {
+        Encoding.UTF8.GetString(EventJson.ToUtf8(message)).Should().Be(WireJson.Serialize(message));
+    }
+
+    [Theory]
+    [InlineData("emoji ⛏️💰")]
+    [InlineData("tab\there")]
+    [InlineData("<b>&'</b>")]
+    [InlineData("back\\slash\u0001")]
+    public void Names_any_escaping_aside_carry_the_same_value(string name)
+    {
+        var message = new PlayerJoinedMessage(1, 0, name);
+
+        var fast = JToken.Parse(Encoding.UTF8.GetString(EventJson.ToUtf8(message)));
+
+        JToken.DeepEquals(fast, JToken.Parse(WireJson.Serialize(message))).Should().BeTrue();
+        fast["name"]!.Value<string>().Should().Be(name);
+    }
+
+    [Fact]
+    public void Reuses_its_buffer_without_leaking_one_message_into_the_next()
+    {
+        var big = EventJson.ToUtf8(new DugMessage(9, 1, 0, 0, Flood(), [3, 4], 0, 1));
+        var small = EventJson.ToUtf8(new SeatEventMessage("playerLeft", 10, 1));
+
+        big.Length.Should().BeGreaterThan(small.Length);
+        Encoding.UTF8.GetString(small).Should().Be("""{"type":"playerLeft","seq":10,"seat":1}""");
+    }
+
+    private static List<RevealedCell> Flood() =>
+        Enumerable.Range(0, 30 * 30).Select(i => new RevealedCell(i / 30, i % 30, i % 9)).ToList();
+}
