@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // BenchmarkDotNet picks the benchmarks from the command line (--filter '*' for all of them).
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(GoldMiner.Benchmarks.JournalBenchmarks).Assembly).Run(args);

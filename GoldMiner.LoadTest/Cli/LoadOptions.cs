@@ -126,7 +126,7 @@ public sealed class LoadOptions
                     break;
                 case "--url": options.Url = LoopbackOnly(new Uri(Next(arg))); break;
                 case "--server-pid": options.ServerPid = Int(Next(arg), arg); break;
-                case "--server-dll": options.ServerDll = Next(arg); break;
+                case "--server-dll": options.ServerDll = Path.GetFullPath(Next(arg)); break;
                 case "--db": options.Database = OneOf(Next(arg), arg, "file", "tmpfs", "memory"); break;
                 case "--server-arg": options.ServerArgs.Add(Next(arg)); break;
                 case "--server-env":

@@ -108,7 +108,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
         }
 
         var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var configuration = dll.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "not Release: figures are not representative";
+        var configuration = BuildConfiguration.Of(dll) is "Release" ? "Release" : "not Release: figures are not representative";
         var server = new ServerUnderTest(address, child.Id, child, database, $"started {Path.GetFileName(dll)} ({configuration}, journal: SQLite {options.Database}, pid {child.Id}{string.Concat(options.ServerEnvironment.Select(e => $", {e.Key}={e.Value}"))}) at {address}");
         child.OutputDataReceived += (_, e) => server.Append(e.Data);
         child.ErrorDataReceived += (_, e) => server.Append(e.Data);
