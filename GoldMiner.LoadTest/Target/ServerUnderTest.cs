@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using GoldMiner.LoadTest.Cli;
+using GoldMiner.TestSupport;
 
 namespace GoldMiner.LoadTest.Target;
 
@@ -61,13 +60,13 @@ public sealed class ServerUnderTest : IAsyncDisposable
             return attached;
         }
 
-        var dll = options.ServerDll ?? DefaultServerDll();
+        var dll = options.ServerDll ?? LocalServerBuild.ServerDll();
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"No server at {dll}: build it first (dotnet build -c Release GoldMiner.Server) or pass --server-dll.");
         }
 
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{LocalServerBuild.FreePort()}");
         var database = options.Database switch
         {
             "memory" => null,
@@ -147,23 +146,6 @@ public sealed class ServerUnderTest : IAsyncDisposable
                 File.Delete(file);
             }
         }
-    }
-
-    private static string DefaultServerDll()
-    {
-        // The tool runs from GoldMiner.LoadTest/bin/<Configuration>/net10.0; the server builds beside it.
-        var toolOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-        var framework = Path.GetFileName(toolOutput);
-        var configuration = Path.GetFileName(Path.GetDirectoryName(toolOutput)!);
-        var root = Path.GetFullPath(Path.Combine(toolOutput, "..", "..", "..", ".."));
-        return Path.Combine(root, "GoldMiner.Server", "bin", configuration, framework, "GoldMiner.Server.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan patience, CancellationToken cancellation)

@@ -59,10 +59,7 @@ public sealed class ForfeitTests : IDisposable
     public async Task Drop_WithoutComingBack_ForfeitsWhenTheSeatHoldRunsOut()
     {
         await using var game = await StartedGame.StartAsync(server);
-        game.Alice.Drop();
-        await game.Bob.WaitForAsync("playerOffline");
-        await game.Watcher.WaitForAsync("playerOffline");
-        await server.RoomAsync(game.Room); // takes the room's lock: the seat-hold timer exists once this answers
+        await DropAliceAsync(game);
 
         server.Clock.Advance(TimeSpan.FromSeconds(SeatHoldSeconds - 1));
         var justBefore = await server.SettleAsync(game.Room);
@@ -87,10 +84,7 @@ public sealed class ForfeitTests : IDisposable
     public async Task Reconnect_BeforeTheSeatHoldRunsOut_CancelsTheForfeit()
     {
         await using var game = await StartedGame.StartAsync(server);
-        game.Alice.Drop();
-        await game.Bob.WaitForAsync("playerOffline");
-        await game.Watcher.WaitForAsync("playerOffline");
-        await server.RoomAsync(game.Room); // takes the room's lock: the seat-hold timer exists once this answers
+        await DropAliceAsync(game);
         server.Clock.Advance(TimeSpan.FromSeconds(SeatHoldSeconds / 2));
         await using var alice = await server.ConnectAsync();
         await alice.JoinAsync(game.Room, "Alice", token: game.Alice.Token);
@@ -128,5 +122,14 @@ public sealed class ForfeitTests : IDisposable
         summary.Value<string>("status").Should().Be("waiting");
         summary["players"]!.Should().BeEmpty();
         (await carol.JoinAsync(room, "Carol")).Value<int>("seat").Should().Be(0);
+    }
+
+    /// <summary>Alice's socket dies; returns once both others saw her go and her seat-hold timer runs.</summary>
+    private async Task DropAliceAsync(StartedGame game)
+    {
+        game.Alice.Drop();
+        await game.Bob.WaitForAsync("playerOffline");
+        await game.Watcher.WaitForAsync("playerOffline");
+        await server.RoomAsync(game.Room); // takes the room's lock: the seat-hold timer exists once this answers
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using GoldMiner.TestSupport;
 
 namespace GoldMiner.Tests.Server.Support;
 
@@ -50,13 +49,14 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server under `ulimit -n <paramref name="openFileLimit"/>` (when given).</summary>
     public static ServerProcess Start(string databasePath, int? openFileLimit, params string[] extraArguments)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var dll = LocalServerBuild.ServerDll();
+        var address = new Uri($"http://127.0.0.1:{LocalServerBuild.FreePort()}");
         var start = new ProcessStartInfo(openFileLimit is null ? "dotnet" : "bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(ServerDll)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         if (openFileLimit is { } limit)
         {
@@ -68,7 +68,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         foreach (var argument in new[]
         {
-            ServerDll, "--urls", address.ToString(),
+            dll, "--urls", address.ToString(),
             $"--ConnectionStrings:GoldMiner=Data Source={databasePath}",
             "--GoldMiner:Limits:RoomsPerMinutePerAddress=10000",
             "--GoldMiner:Limits:MessagesPerSecond=1000",
@@ -147,26 +147,6 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private static string ServerDll
-    {
-        get
-        {
-            // Tests run from GoldMiner.Tests/bin/<Configuration>/net10.0; the server sits beside them.
-            var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-            var framework = Path.GetFileName(testOutput);
-            var configuration = Path.GetFileName(Path.GetDirectoryName(testOutput)!);
-            var root = Path.GetFullPath(Path.Combine(testOutput, "..", "..", "..", ".."));
-            return Path.Combine(root, "GoldMiner.Server", "bin", configuration, framework, "GoldMiner.Server.dll");
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)
