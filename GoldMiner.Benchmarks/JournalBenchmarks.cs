@@ -3,6 +3,7 @@ using GoldMiner.Core;
 using GoldMiner.Server.Configuration;
 using GoldMiner.Server.Persistence;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace GoldMiner.Benchmarks;
@@ -34,7 +35,7 @@ public class JournalBenchmarks
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:GoldMiner"] = $"Data Source={directory}/journal.db" })
             .Build();
-        store = new SqliteGameStore(configuration, Options.Create(new GoldMinerOptions { JournalSynchronous = Synchronous }));
+        store = new SqliteGameStore(configuration, Options.Create(new GoldMinerOptions { JournalSynchronous = Synchronous }), NullLogger<SqliteGameStore>.Instance);
         store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         var rooms = Enumerable.Range(0, Rooms)
             .Select(i => new RoomOpened(Guid.NewGuid().ToString("N")[..8], $"room {i}", new GameOptions(9, 9, 10, GameRules.Classic), i, at))

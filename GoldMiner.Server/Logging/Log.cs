@@ -53,6 +53,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} unfinished rooms from the journal")]
     public static partial void RoomsRecovered(ILogger logger, int count);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upgraded the game database '{File}' from schema {From} to {To}")]
+    public static partial void SchemaUpgraded(ILogger logger, string file, int from, int to);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "GoldMiner:Limits:MaxConnections is {Configured} but this process may open only {Files} files; taking at most {Effective} connections (raise `ulimit -n` for more)")]
     public static partial void ConnectionCapLowered(ILogger logger, int configured, int effective, long files);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GoldMiner.Core;
 using GoldMiner.Server.Configuration;
+using GoldMiner.Server.Logging;
 using GoldMiner.Server.Protocol;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace GoldMiner.Server.Persistence;
 /// WAL mode lets readers run beside the single writer; synchronous=FULL (the default) makes every
 /// committed batch survive a power cut, and group commit keeps that affordable.
 /// </summary>
-public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldMinerOptions> options) : IGameStore, IDisposable
+public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldMinerOptions> options, ILogger<SqliteGameStore> logger)
+    : IGameStore, IDisposable
 {
     public const string DefaultConnectionString = "Data Source=goldminer.db";
 
@@ -36,18 +38,33 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
             }
 
             using var transaction = writer.BeginTransaction();
-            Execute(writer, SqliteSchema.Create, transaction);
-            var version = Scalar(writer, "SELECT MAX(version) FROM schema_info;", transaction);
-            if (version is null)
+            Execute(writer, SqliteSchema.CreateSchemaInfo, transaction);
+            var version = Scalar(writer, "SELECT MAX(version) FROM schema_info;", transaction) is { } text
+                ? int.Parse(text, CultureInfo.InvariantCulture)
+                : (int?)null;
+            switch (version)
             {
-                Execute(writer, $"INSERT INTO schema_info (version) VALUES ({SqliteSchema.Version});", transaction);
+                case null:
+                    Execute(writer, SqliteSchema.Create, transaction);
+                    break;
+                case 1:
+                    Execute(writer, SqliteSchema.MigrateFromVersion1, transaction);
+                    break;
+                case > SqliteSchema.Version:
+                    throw new GameStoreUnavailableException($"The game database '{file}' was written by a newer GoldMiner (schema {version}).");
             }
-            else if (int.Parse(version, CultureInfo.InvariantCulture) > SqliteSchema.Version)
+
+            if (version != SqliteSchema.Version)
             {
-                throw new GameStoreUnavailableException($"The game database '{file}' was written by a newer GoldMiner (schema {version}).");
+                Execute(writer, $"DELETE FROM schema_info; INSERT INTO schema_info (version) VALUES ({SqliteSchema.Version});", transaction);
             }
 
             transaction.Commit();
+            if (version is { } from && from != SqliteSchema.Version)
+            {
+                Log.SchemaUpgraded(logger, file, from, SqliteSchema.Version);
+            }
+
             statements = new SqliteJournalStatements(writer);
         }
         catch (SqliteException e)
@@ -73,15 +90,15 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
     public async Task<IReadOnlyList<StoredRoom>> LoadOpenRoomsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
-        var openings = ReadOpenings(connection, "WHERE finished_at IS NULL AND closed_at IS NULL ORDER BY created_at");
-        return openings.Select(o => new StoredRoom(o.Opened, ReadEvents(connection, o.Opened.RoomId), null)).ToList();
+        var openings = ReadOpenings(connection, "WHERE finished_at IS NULL AND closed_at IS NULL ORDER BY num");
+        return openings.Select(o => new StoredRoom(o.Opened, ReadEvents(connection, o.Num, o.Opened.RoomId), null)).ToList();
     }
 
     public async Task<StoredRoom?> LoadRoomAsync(string roomId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         var opening = ReadOpenings(connection, "WHERE id = $id", ("$id", roomId)).FirstOrDefault();
-        return opening.Opened is null ? null : new StoredRoom(opening.Opened, ReadEvents(connection, roomId), opening.FinishedAt);
+        return opening.Opened is null ? null : new StoredRoom(opening.Opened, ReadEvents(connection, opening.Num, roomId), opening.FinishedAt);
     }
 
     public async Task<IReadOnlyList<(RoomOpened Opened, RoomFinished Finished)>> ListFinishedAsync(int limit, CancellationToken cancellationToken)
@@ -119,33 +136,33 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
         reader.GetInt64(6),
         Time(reader.GetString(7)));
 
-    private static List<(RoomOpened Opened, DateTimeOffset? FinishedAt)> ReadOpenings(SqliteConnection connection, string where, params (string Name, object Value)[] parameters)
+    private static List<(RoomOpened Opened, DateTimeOffset? FinishedAt, long Num)> ReadOpenings(SqliteConnection connection, string where, params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, name, rules, rows, cols, gold, seed, created_at, finished_at FROM rooms {where}";
+        command.CommandText = $"SELECT id, name, rules, rows, cols, gold, seed, created_at, finished_at, num FROM rooms {where}";
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
 
         using var reader = command.ExecuteReader();
-        var rooms = new List<(RoomOpened, DateTimeOffset?)>();
+        var rooms = new List<(RoomOpened, DateTimeOffset?, long)>();
         while (reader.Read())
         {
-            rooms.Add((ReadOpened(reader), reader.IsDBNull(8) ? null : Time(reader.GetString(8))));
+            rooms.Add((ReadOpened(reader), reader.IsDBNull(8) ? null : Time(reader.GetString(8)), reader.GetInt64(9)));
         }
 
         return rooms;
     }
 
-    private static List<RoomEventRecord> ReadEvents(SqliteConnection connection, string roomId)
+    private static List<RoomEventRecord> ReadEvents(SqliteConnection connection, long roomNum, string roomId)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT seq, kind, seat, cell_row, cell_col, name, token_hash, at
-            FROM room_events WHERE room_id = $id ORDER BY seq
+            FROM room_events WHERE room_num = $num ORDER BY seq
             """;
-        command.Parameters.AddWithValue("$id", roomId);
+        command.Parameters.AddWithValue("$num", roomNum);
         using var reader = command.ExecuteReader();
         var events = new List<RoomEventRecord>();
         while (reader.Read())

@@ -47,8 +47,8 @@ public sealed class StartupFailureTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO room_events (room_id, seq, kind, seat, cell_row, cell_col, at)
-                SELECT id, 1, 'dig', 0, 0, 0, created_at FROM rooms
+                INSERT INTO room_events (room_num, seq, kind, seat, cell_row, cell_col, at)
+                SELECT num, 1, 'dig', 0, 0, 0, created_at FROM rooms
                 """;
             command.ExecuteNonQuery();
         }
