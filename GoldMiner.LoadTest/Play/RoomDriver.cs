@@ -217,10 +217,21 @@ public sealed class RoomDriver(int index, PlayContext context) : IAsyncDisposabl
 
     private async Task RetryAfterRefusalAsync(int who)
     {
+        Round? refusedIn;
+        long seenAt;
+        lock (gate)
+        {
+            refusedIn = round;
+            seenAt = refusedIn?.Views[who].LastSeq ?? -1;
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(100));
         lock (gate)
         {
-            if (round is { } current && current.Views[who].Welcomed)
+            // Only when nothing has happened since: an error says nothing of which message it
+            // answers, and once the game moved on the refused dig was a stale one whose events
+            // have already been settled. Digging again then would be refused too, and again.
+            if (round is { } current && current == refusedIn && current.Views[who].Welcomed && current.Views[who].LastSeq == seenAt)
             {
                 current.DigScheduledAt = -1;
                 Settle(current, who);

@@ -31,6 +31,11 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
             await writer.OpenAsync(cancellationToken);
             var synchronous = options.Value.JournalSynchronous == "Normal" ? "NORMAL" : "FULL";
             Execute(writer, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON;");
+
+            // The journal's statements run through SQLite's own API (SqliteRawStatement), which
+            // does not retry a locked database the way Microsoft.Data.Sqlite's commands do: let
+            // SQLite wait as long as those would (someone's backup holding the file a moment).
+            Execute(writer, $"PRAGMA busy_timeout = {writer.DefaultTimeout * 1000};");
             var check = Scalar(writer, "PRAGMA quick_check;");
             if (!string.Equals(check, "ok", StringComparison.OrdinalIgnoreCase))
             {
@@ -80,7 +85,7 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
         using var transaction = connection.BeginTransaction();
         foreach (var record in batch)
         {
-            statements!.Write(record, transaction);
+            statements!.Write(record);
         }
 
         transaction.Commit();

@@ -92,19 +92,27 @@ public sealed partial class Room
     private void SendWhenDurable(ClientConnection connection, byte[] message) =>
         journal.AfterPending(() => connection.Send(message));
 
+    /// <summary>Everyone to tell of a change, as of now: a snapshot, since the telling happens after the commit.</summary>
     private ClientConnection[] Members()
     {
-        var members = new List<ClientConnection>(Game.SeatCount + spectators.Count);
+        var seated = 0;
+        foreach (var holder in seats)
+        {
+            seated += holder?.Connection is null ? 0 : 1;
+        }
+
+        var members = new ClientConnection[seated + spectators.Count];
+        var next = 0;
         foreach (var holder in seats)
         {
             if (holder?.Connection is { } connection)
             {
-                members.Add(connection);
+                members[next++] = connection;
             }
         }
 
-        members.AddRange(spectators);
-        return members.ToArray();
+        spectators.CopyTo(members, next);
+        return members;
     }
 
     private byte[] Welcome(int? seat, string? token) => WireJson.SerializeToUtf8(new WelcomeMessage(Id, seat, token, State()));
