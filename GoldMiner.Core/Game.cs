@@ -162,10 +162,10 @@ public sealed class Game
             Turn = Rules == GameRules.Flags && foundGold ? seat : Other(seat);
         }
 
-        var dug = new CellsDug(seat, row, col, revealed, [scores[0], scores[1]], GoldLeft, Turn);
+        var dug = new CellsDug(seat, row, col, revealed, ScoresNow(), GoldLeft, Turn);
         return ending is null
             ? MoveResult.Accepted(dug)
-            : MoveResult.Accepted(dug, new GameEnded([scores[0], scores[1]], Winner, ending.Value));
+            : MoveResult.Accepted(dug, new GameEnded(ScoresNow(), Winner, ending.Value));
     }
 
     /// <summary>
@@ -190,7 +190,7 @@ public sealed class Game
                 Finish(GameEndReason.Forfeit, Other(seat));
                 return MoveResult.Accepted(
                     new PlayerLeft(seat),
-                    new GameEnded([scores[0], scores[1]], Winner, GameEndReason.Forfeit));
+                    new GameEnded(ScoresNow(), Winner, GameEndReason.Forfeit));
             default:
                 left[seat] = true;
                 return MoveResult.Accepted(new PlayerLeft(seat));
@@ -230,8 +230,16 @@ public sealed class Game
     }
 
     /// <summary>Reveals the cell, and for a zero the whole zero region with its numbered border.</summary>
-    private List<RevealedCell> Reveal(int seat, int row, int col)
+    private IReadOnlyList<RevealedCell> Reveal(int seat, int row, int col)
     {
+        if (Board[row, col] != 0)
+        {
+            // Most digs reveal one cell: no flood, so no stack and list to allocate for it.
+            dugBy[Index(row, col)] = seat;
+            Score(seat, row, col);
+            return [new RevealedCell(row, col, Board[row, col])];
+        }
+
         var revealed = new List<RevealedCell>();
         var pending = new Stack<(int Row, int Col)>();
         pending.Push((row, col));
@@ -240,12 +248,7 @@ public sealed class Game
         {
             var value = Board[cell.Row, cell.Col];
             revealed.Add(new RevealedCell(cell.Row, cell.Col, value));
-            if (value == Board.Gold)
-            {
-                scores[seat]++;
-                found.Add(new FoundGold(cell.Row, cell.Col, seat));
-            }
-
+            Score(seat, cell.Row, cell.Col);
             if (value != 0)
             {
                 continue;
@@ -268,6 +271,18 @@ public sealed class Game
         }
 
         return revealed;
+    }
+
+    /// <summary>A copy of the scores for an event (a plain array: the read-only wrapper would be one more object per dig).</summary>
+    private int[] ScoresNow() => [scores[0], scores[1]];
+
+    private void Score(int seat, int row, int col)
+    {
+        if (Board[row, col] == Board.Gold)
+        {
+            scores[seat]++;
+            found.Add(new FoundGold(row, col, seat));
+        }
     }
 
     private GameEndReason? EndingAfterDig(int seat)

@@ -101,6 +101,13 @@ public sealed class ServerUnderTest : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The tool's own GC settings (a big gen 0 for a run with thousands of sockets, see
+        // docs/performance.md) are for the tool: the server runs with its defaults unless told.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in options.ServerEnvironment)
         {
             start.Environment[name] = value;

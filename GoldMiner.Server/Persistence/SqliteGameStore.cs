@@ -81,14 +81,7 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
 
     public Task WriteAsync(IReadOnlyList<JournalRecord> batch, CancellationToken cancellationToken)
     {
-        var connection = writer ?? throw new InvalidOperationException("InitializeAsync first.");
-        using var transaction = connection.BeginTransaction();
-        foreach (var record in batch)
-        {
-            statements!.Write(record);
-        }
-
-        transaction.Commit();
+        (statements ?? throw new InvalidOperationException("InitializeAsync first.")).WriteAll(batch);
         return Task.CompletedTask;
     }
 

@@ -25,6 +25,9 @@ internal sealed class SqliteJournalStatements : IDisposable
     private readonly SqliteRawStatement finishRoom;
     private readonly SqliteRawStatement closeRoom;
     private readonly SqliteRawStatement findRoom;
+    private readonly SqliteRawStatement begin;
+    private readonly SqliteRawStatement commit;
+    private readonly SqliteRawStatement rollback;
     private readonly Dictionary<string, long> openedRooms = [];
 
     public SqliteJournalStatements(SqliteConnection connection)
@@ -41,10 +44,39 @@ internal sealed class SqliteJournalStatements : IDisposable
         finishRoom = new(connection, "UPDATE rooms SET finished_at = $at, winner = $winner, reason = $reason WHERE id = $room");
         closeRoom = new(connection, "UPDATE rooms SET closed_at = $at WHERE id = $room");
         findRoom = new(connection, "SELECT num FROM rooms WHERE id = $room");
+
+        // The writer is the only one: take the write lock at the start rather than on the first insert.
+        begin = new(connection, "BEGIN IMMEDIATE");
+        commit = new(connection, "COMMIT");
+        rollback = new(connection, "ROLLBACK");
     }
 
-    /// <summary>Executes the statement for <paramref name="record"/>, inside the transaction open on the connection.</summary>
-    public void Write(JournalRecord record)
+    /// <summary>Writes <paramref name="batch"/> in one transaction: all of it, or (when this throws) none of it.</summary>
+    public void WriteAll(IReadOnlyList<JournalRecord> batch)
+    {
+        begin.Execute();
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Write(batch[i]);
+            }
+
+            commit.Execute();
+        }
+        catch
+        {
+            // Some errors (a full disk, say) have already made SQLite roll back on its own.
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                rollback.Execute();
+            }
+
+            throw;
+        }
+    }
+
+    private void Write(JournalRecord record)
     {
         switch (record)
         {
@@ -99,6 +131,9 @@ internal sealed class SqliteJournalStatements : IDisposable
         finishRoom.Dispose();
         closeRoom.Dispose();
         findRoom.Dispose();
+        begin.Dispose();
+        commit.Dispose();
+        rollback.Dispose();
     }
 
     private long RoomNumber(string roomId) =>

@@ -12,7 +12,7 @@ namespace GoldMiner.Server.Persistence;
 /// ~1 KB per dig in all. With 10,000 sockets open every gen-0 collection costs ~25 ms however
 /// little survives (the runtime scans the old objects the connections touched), so fewer
 /// collections is what shortens the latency tail. Binding here allocates nothing. The statement
-/// runs on the writer's connection, inside the transaction Microsoft.Data.Sqlite began.
+/// runs on the writer's connection, which Microsoft.Data.Sqlite opened and configured.
 /// </remarks>
 internal sealed partial class SqliteRawStatement : IDisposable
 {

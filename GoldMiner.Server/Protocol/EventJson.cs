@@ -41,8 +41,11 @@ public static class EventJson
                 json.WriteNumber("row", dug.Row);
                 json.WriteNumber("col", dug.Col);
                 json.WriteStartArray("cells");
-                foreach (var cell in dug.Cells)
+
+                // Indexed, not foreach: an enumerator through the interface is one more object per message.
+                for (var i = 0; i < dug.Cells.Count; i++)
                 {
+                    var cell = dug.Cells[i];
                     json.WriteStartObject();
                     json.WriteNumber("row", cell.Row);
                     json.WriteNumber("col", cell.Col);
@@ -97,9 +100,9 @@ public static class EventJson
             json.WriteStartArray(name);
         }
 
-        foreach (var number in numbers)
+        for (var i = 0; i < numbers.Count; i++)
         {
-            json.WriteNumberValue(number);
+            json.WriteNumberValue(numbers[i]);
         }
 
         json.WriteEndArray();

@@ -46,15 +46,15 @@ public sealed partial class Room
     private List<byte[]> NumberSeatEvent(string type, int seat) =>
         [EventJson.ToUtf8(new SeatEventMessage(type, ++seq, seat))];
 
-    /// <summary>The journal record of a change; <see cref="Commit"/> gives it the seq of the change's last event.</summary>
-    private RoomEventRecord Record(RoomEventKind kind, int seat, int? row = null, int? col = null, string? name = null, byte[]? tokenHash = null) =>
-        new(Id, 0, kind, seat, row, col, name, tokenHash, time.GetUtcNow());
+    /// <summary>What a change journals; <see cref="Commit"/> makes the record, with the seq of the change's last event.</summary>
+    private Change Record(RoomEventKind kind, int seat, int? row = null, int? col = null, string? name = null, byte[]? tokenHash = null) =>
+        new(kind, seat, row, col, name, tokenHash, time.GetUtcNow());
 
     /// <summary>
     /// Journals a change and, once it is durable, sends the joiner its welcome and every member of
     /// this moment the change's messages. Call under the lock.
     /// </summary>
-    private void Commit(RoomEventRecord record, List<byte[]> messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
+    private void Commit(Change change, List<byte[]> messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
     {
         var audience = Members();
         void Broadcast()
@@ -69,8 +69,8 @@ public sealed partial class Room
             }
         }
 
-        // Stamped here, after the messages were numbered, whatever order the caller built them in.
-        record = record with { Seq = seq };
+        // Made here, after the messages were numbered, whatever order the caller built them in.
+        var record = new RoomEventRecord(Id, seq, change.Kind, change.Seat, change.Row, change.Col, change.Name, change.TokenHash, change.At);
         if (game.Status != GameStatus.Finished || FinishedAt is not null)
         {
             journal.Append(record, Broadcast);
@@ -164,4 +164,7 @@ public sealed partial class Room
 
         return players;
     }
+
+    /// <summary>A change's record before it has its seq: a value, so making the record costs one object, not two.</summary>
+    private readonly record struct Change(RoomEventKind Kind, int Seat, int? Row, int? Col, string? Name, byte[]? TokenHash, DateTimeOffset At);
 }
