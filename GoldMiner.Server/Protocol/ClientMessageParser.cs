@@ -27,13 +27,14 @@ public static class ClientMessageParser
             return ParseResult.Fail(ErrorCodes.BadMessage, "A message needs a string \"type\".");
         }
 
-        return type.GetString() switch
+        // Compared as UTF-8 in place: the type of every message as a string would be garbage per message.
+        return type switch
         {
-            "join" => ParseJoin(message),
-            "dig" => ParseDig(message),
-            "leave" => ParseResult.Ok(new LeaveMessage()),
-            "ping" => ParseResult.Ok(new PingMessage()),
-            var other => ParseResult.Fail(ErrorCodes.UnknownType, $"Unknown message type \"{Truncate(other)}\"."),
+            _ when type.ValueEquals("dig"u8) => ParseDig(message),
+            _ when type.ValueEquals("join"u8) => ParseJoin(message),
+            _ when type.ValueEquals("leave"u8) => ParseResult.Ok(new LeaveMessage()),
+            _ when type.ValueEquals("ping"u8) => ParseResult.Ok(new PingMessage()),
+            _ => ParseResult.Fail(ErrorCodes.UnknownType, $"Unknown message type \"{Truncate(type.GetString()!)}\"."),
         };
     }
 
