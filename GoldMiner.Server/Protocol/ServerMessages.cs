@@ -42,7 +42,9 @@ public sealed record PongMessage() : ServerMessage("pong");
 public sealed record PlayerInfo(int Seat, string Name, int Score, bool Online);
 
 /// <summary>The last accepted dig, so a client that (re)joins can highlight it.</summary>
-public sealed record LastDig(int Row, int Col, int By);
+// A value, not an object: every dig replaces the room's last dig, and with thousands of rooms an
+// object per dig is garbage and one more old-to-young reference for each collection to trace.
+public readonly record struct LastDig(int Row, int Col, int By);
 
 /// <summary>The `state` inside `welcome`: everything a client needs to draw the room, as of event `seq`.</summary>
 public sealed record RoomState(

@@ -31,19 +31,19 @@ public sealed partial class Room
     }
 
     /// <summary>Numbers Core's events and serialises each once. Call under the lock.</summary>
-    private List<byte[]> Number(IReadOnlyList<GameEvent> events)
+    private byte[][] Number(IReadOnlyList<GameEvent> events)
     {
-        var messages = new List<byte[]>(events.Count);
-        foreach (var gameEvent in events)
+        var messages = new byte[events.Count][];
+        for (var i = 0; i < messages.Length; i++)
         {
-            messages.Add(EventJson.ToUtf8(EventMessages.From(gameEvent, ++seq, game.Board)));
+            messages[i] = EventJson.ToUtf8(EventMessages.From(events[i], ++seq, game.Board));
         }
 
         return messages;
     }
 
     /// <summary>Numbers a seat event the host itself raises (offline / online). Call under the lock.</summary>
-    private List<byte[]> NumberSeatEvent(string type, int seat) =>
+    private byte[][] NumberSeatEvent(string type, int seat) =>
         [EventJson.ToUtf8(new SeatEventMessage(type, ++seq, seat))];
 
     /// <summary>What a change journals; <see cref="Commit"/> makes the record, with the seq of the change's last event.</summary>
@@ -54,7 +54,7 @@ public sealed partial class Room
     /// Journals a change and, once it is durable, sends the joiner its welcome and every member of
     /// this moment the change's messages. Call under the lock.
     /// </summary>
-    private void Commit(Change change, List<byte[]> messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
+    private void Commit(Change change, byte[][] messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
     {
         var audience = Members();
         void Broadcast()
