@@ -1,5 +1,4 @@
 using GoldMiner.Tests.Server.Support;
-using Microsoft.Data.Sqlite;
 using Newtonsoft.Json.Linq;
 
 namespace GoldMiner.Tests.Server;
@@ -47,12 +46,12 @@ public sealed class SchemaUpgradeTests : IDisposable
             (await first.WaitForExitAsync()).Should().Be(0);
         }
 
-        CopyInVersion1Layout(played.Path, version1.Path);
+        CopyInVersion1Layout(played.Path, version1);
 
         await using var upgraded = await ServerProcess.StartReadyAsync(version1.Path);
 
         upgraded.Output.Should().Contain("from schema 1 to 2");
-        SchemaVersion(version1.Path).Should().Be(2);
+        version1.Scalar("SELECT version FROM schema_info").Should().Be(2L);
         (await upgraded.Http.GetStringAsync("/api/games")).Should().Be(history);
         (await upgraded.Http.GetStringAsync($"/api/games/{finished.Room}")).Should().Be(record);
         var lobby = JArray.Parse(await upgraded.Http.GetStringAsync("/api/rooms"));
@@ -63,10 +62,7 @@ public sealed class SchemaUpgradeTests : IDisposable
     [Fact]
     public async Task DatabaseFromANewerVersion_StopsTheServerWithAClearError()
     {
-        using (var connection = Open(version1.Path))
-        {
-            Execute(connection, "CREATE TABLE schema_info (version INTEGER NOT NULL); INSERT INTO schema_info (version) VALUES (99);");
-        }
+        version1.Execute("CREATE TABLE schema_info (version INTEGER NOT NULL); INSERT INTO schema_info (version) VALUES (99);");
 
         await using var server = ServerProcess.Start(version1.Path);
 
@@ -74,12 +70,9 @@ public sealed class SchemaUpgradeTests : IDisposable
         server.Output.Should().Contain("was written by a newer GoldMiner (schema 99)");
     }
 
-    /// <summary>Writes the rooms and events of <paramref name="source"/> into a new file in schema 1's layout.</summary>
-    private static void CopyInVersion1Layout(string source, string target)
-    {
-        using var connection = Open(target);
-        Execute(connection, Version1Tables);
-        Execute(connection, $"""
+    /// <summary>Writes the rooms and events of <paramref name="source"/> into <paramref name="target"/> in schema 1's layout.</summary>
+    private static void CopyInVersion1Layout(string source, TempDatabase target) =>
+        target.Execute(Version1Tables + $"""
             ATTACH DATABASE '{source}' AS played;
             INSERT INTO rooms SELECT id, name, rules, rows, cols, gold, seed, created_at, finished_at, winner, reason, closed_at FROM played.rooms;
             INSERT INTO room_events
@@ -87,27 +80,4 @@ public sealed class SchemaUpgradeTests : IDisposable
                 FROM played.room_events AS e JOIN played.rooms AS r ON r.num = e.room_num;
             DETACH DATABASE played;
             """);
-    }
-
-    private static long SchemaVersion(string path)
-    {
-        using var connection = Open(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version FROM schema_info";
-        return (long)command.ExecuteScalar()!;
-    }
-
-    private static SqliteConnection Open(string path)
-    {
-        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

@@ -1,5 +1,4 @@
 using GoldMiner.Tests.Server.Support;
-using Microsoft.Data.Sqlite;
 
 namespace GoldMiner.Tests.Server;
 
@@ -42,16 +41,10 @@ public sealed class StartupFailureTests : IDisposable
             await first.WaitForExitAsync();
         }
 
-        using (var connection = new SqliteConnection($"Data Source={database.Path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO room_events (room_num, seq, kind, seat, cell_row, cell_col, at)
-                SELECT num, 1, 'dig', 0, 0, 0, created_at FROM rooms
-                """;
-            command.ExecuteNonQuery();
-        }
+        database.Execute("""
+            INSERT INTO room_events (room_num, seq, kind, seat, cell_row, cell_col, at)
+            SELECT num, 1, 'dig', 0, 0, 0, created_at FROM rooms
+            """);
 
         await using var server = ServerProcess.Start(database.Path);
 
