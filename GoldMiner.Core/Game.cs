@@ -232,10 +232,10 @@ public sealed class Game
     /// <summary>Reveals the cell, and for a zero the whole zero region with its numbered border.</summary>
     private IReadOnlyList<RevealedCell> Reveal(int seat, int row, int col)
     {
+        dugBy[Index(row, col)] = seat;
         if (Board[row, col] != 0)
         {
             // Most digs reveal one cell: no flood, so no stack and list to allocate for it.
-            dugBy[Index(row, col)] = seat;
             Score(seat, row, col);
             return [new RevealedCell(row, col, Board[row, col])];
         }
@@ -243,7 +243,6 @@ public sealed class Game
         var revealed = new List<RevealedCell>();
         var pending = new Stack<(int Row, int Col)>();
         pending.Push((row, col));
-        dugBy[Index(row, col)] = seat;
         while (pending.TryPop(out var cell))
         {
             var value = Board[cell.Row, cell.Col];

@@ -58,14 +58,8 @@ internal sealed partial class SqliteRawStatement : IDisposable
     {
         try
         {
-            int result;
-            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            while (Step())
             {
-            }
-
-            if (result != raw.SQLITE_DONE)
-            {
-                Check(result);
             }
         }
         finally
@@ -79,18 +73,7 @@ internal sealed partial class SqliteRawStatement : IDisposable
     {
         try
         {
-            var result = raw.sqlite3_step(statement);
-            if (result == raw.SQLITE_ROW)
-            {
-                return raw.sqlite3_column_int64(statement, 0);
-            }
-
-            if (result != raw.SQLITE_DONE)
-            {
-                Check(result);
-            }
-
-            return null;
+            return Step() ? raw.sqlite3_column_int64(statement, 0) : null;
         }
         finally
         {
@@ -99,6 +82,23 @@ internal sealed partial class SqliteRawStatement : IDisposable
     }
 
     public void Dispose() => statement.Dispose();
+
+    /// <summary>True when a row is ready; false once done; throws on an error.</summary>
+    private bool Step()
+    {
+        var result = raw.sqlite3_step(statement);
+        if (result == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (result != raw.SQLITE_DONE)
+        {
+            Check(result);
+        }
+
+        return false;
+    }
 
     private SqliteRawStatement Checked(int result)
     {
