@@ -1,5 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using GoldMiner.Server.Logging;
 using GoldMiner.Server.Protocol;
 using GoldMiner.Server.Rooms;
@@ -7,17 +7,33 @@ using GoldMiner.Server.Rooms;
 namespace GoldMiner.Server.Connections;
 
 /// <summary>
-/// One client's WebSocket. Every write goes through one bounded outbox drained by one send loop, so
-/// a room can push to it without waiting; a client that stops reading fills its outbox and is
-/// dropped instead of growing memory or stalling the room.
+/// One client's WebSocket. Whoever sends to an idle connection writes the frame at once, on its own
+/// thread; a message that arrives while a write is still in flight waits in a bounded backlog that
+/// the writer drains, in order. A client that stops reading fills the backlog and is dropped instead
+/// of growing memory or stalling the room.
 /// </summary>
+/// <remarks>
+/// Writing on the caller's thread instead of through a queue and a send loop saves a thread hand-off
+/// per message, and keeps each message off the heap objects that live as long as the connection: a
+/// young message referenced from an old queue is what every gen-0 collection has to look at, once
+/// per busy connection (see docs/performance.md, round 5). A frame is copied into the transport's
+/// buffer before <see cref="WebSocket.SendAsync(ReadOnlyMemory{byte}, WebSocketMessageType, bool, CancellationToken)"/>
+/// returns, so the write itself does not wait for the network unless that buffer is full.
+/// </remarks>
 public sealed class ClientConnection : IDisposable
 {
     private readonly WebSocket socket;
-    private readonly Channel<byte[]> outbox;
+    private readonly int backlogLimit;
     private readonly TimeSpan closeTimeout;
     private readonly ILogger logger;
-    private int closing;
+    private readonly Lock gate = new();
+    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Under gate: whether some thread is writing to the socket (at most one is), and what waits for it.
+    private bool writing;
+    private Queue<byte[]>? backlog;
+    private volatile bool closing;
+    private bool aborted;
     private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
     private string closeDescription = string.Empty;
     private CancellationTokenSource? closeDeadline;
@@ -26,13 +42,9 @@ public sealed class ClientConnection : IDisposable
     {
         Id = id;
         this.socket = socket;
+        backlogLimit = queueLength;
         this.closeTimeout = closeTimeout;
         this.logger = logger;
-        outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(queueLength)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     public string Id { get; }
@@ -44,18 +56,47 @@ public sealed class ClientConnection : IDisposable
     public int? Seat { get; set; }
 
     /// <summary>True once a close or abort has begun: nothing more will be sent.</summary>
-    public bool IsClosing => Volatile.Read(ref closing) != 0;
+    public bool IsClosing => closing;
 
-    /// <summary>Queues a message without waiting. A full outbox means the client stopped reading: drop it.</summary>
+    /// <summary>Completes once the connection has sent its last frame (the close frame), or was aborted.</summary>
+    public Task Finished => finished.Task;
+
+    /// <summary>Sends a message without waiting for the network. A full backlog means the client stopped reading: drop it.</summary>
     public void Send(byte[] message)
     {
-        if (outbox.Writer.TryWrite(message) || IsClosing)
+        bool full;
+        lock (gate)
         {
+            if (closing)
+            {
+                return;
+            }
+
+            if (!writing)
+            {
+                writing = true;
+                full = false;
+            }
+            else
+            {
+                backlog ??= new Queue<byte[]>();
+                full = backlog.Count >= backlogLimit;
+                if (!full)
+                {
+                    backlog.Enqueue(message);
+                    return;
+                }
+            }
+        }
+
+        if (full)
+        {
+            Log.SlowConnectionDropped(logger, Id);
+            Abort();
             return;
         }
 
-        Log.SlowConnectionDropped(logger, Id);
-        Abort();
+        Write(message);
     }
 
     public void Send(ServerMessage message) => Send(WireJson.SerializeToUtf8(message));
@@ -66,48 +107,173 @@ public sealed class ClientConnection : IDisposable
     /// </summary>
     public void Close(WebSocketCloseStatus status, string description)
     {
-        if (Interlocked.Exchange(ref closing, 1) != 0)
+        bool idle;
+        lock (gate)
         {
-            return;
+            if (closing)
+            {
+                return;
+            }
+
+            closing = true;
+            closeStatus = status;
+            closeDescription = description;
+            closeDeadline = new CancellationTokenSource(closeTimeout);
+            closeDeadline.Token.Register(socket.Abort);
+            idle = !writing;
+            writing = true;
         }
 
-        closeStatus = status;
-        closeDescription = description;
-        closeDeadline = new CancellationTokenSource(closeTimeout);
-        closeDeadline.Token.Register(socket.Abort);
-        outbox.Writer.TryComplete();
+        if (idle)
+        {
+            _ = SendCloseAsync();
+        }
     }
 
     /// <summary>Drops the connection at once: pending sends and receives end with an error.</summary>
     public void Abort()
     {
-        Interlocked.Exchange(ref closing, 1);
-        outbox.Writer.TryComplete();
-        socket.Abort();
-    }
-
-    /// <summary>The single writer: runs until the outbox is completed by a close or an abort.</summary>
-    public async Task RunSendLoopAsync()
-    {
-        try
+        bool idle;
+        lock (gate)
         {
-            await foreach (var message in outbox.Reader.ReadAllAsync())
-            {
-                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-            }
-
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(closeStatus, closeDescription, CancellationToken.None);
-            }
+            closing = true;
+            aborted = true;
+            backlog?.Clear();
+            idle = !writing;
+            writing = true;
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+
+        socket.Abort();
+        if (idle)
         {
-            // The peer vanished or the socket was aborted: there is nobody left to write to.
-            socket.Abort();
+            finished.TrySetResult();
         }
     }
 
     /// <summary>Releases the close timer once the connection is over.</summary>
     public void Dispose() => closeDeadline?.Dispose();
+
+    /// <summary>
+    /// The writer: sends <paramref name="message"/>, then whatever queued behind it, until the backlog
+    /// is empty or a send has to wait for the network (then the rest continues when it completes).
+    /// Only the thread that set <see cref="writing"/> runs this.
+    /// </summary>
+    private void Write(byte[] message)
+    {
+        while (true)
+        {
+            try
+            {
+                var sent = socket.SendAsync(message.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                if (!sent.IsCompleted)
+                {
+                    _ = WriteAfterAsync(sent);
+                    return;
+                }
+
+                sent.GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+                return;
+            }
+
+            if (!TakeNext(out var next))
+            {
+                return;
+            }
+
+            message = next;
+        }
+    }
+
+    private async Task WriteAfterAsync(ValueTask sent)
+    {
+        try
+        {
+            await sent;
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+            return;
+        }
+
+        if (TakeNext(out var message))
+        {
+            Write(message);
+        }
+    }
+
+    /// <summary>The writer's next message, if any; otherwise the writer stops, sending the close frame first if one is due.</summary>
+    private bool TakeNext([NotNullWhen(true)] out byte[]? message)
+    {
+        bool closeDue;
+        lock (gate)
+        {
+            if (!aborted && backlog is { Count: > 0 })
+            {
+                message = backlog.Dequeue();
+                return true;
+            }
+
+            // A closing connection keeps the writer's flag: nothing may be written after the close frame.
+            writing = closing;
+            closeDue = closing && !aborted;
+        }
+
+        if (closeDue)
+        {
+            _ = SendCloseAsync();
+        }
+        else if (aborted)
+        {
+            finished.TrySetResult();
+        }
+
+        message = null;
+        return false;
+    }
+
+    private async Task SendCloseAsync()
+    {
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(closeStatus, closeDescription, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (IsConnectionGone(e))
+        {
+            socket.Abort();
+        }
+        finally
+        {
+            finished.TrySetResult();
+        }
+    }
+
+    private void Fail(Exception e)
+    {
+        if (!IsConnectionGone(e))
+        {
+            // Not one of the ways a peer goes away: worth a look, but still only this connection's end.
+            Log.SendFailed(logger, Id, e);
+        }
+
+        lock (gate)
+        {
+            closing = true;
+            aborted = true;
+            backlog?.Clear();
+        }
+
+        socket.Abort();
+        finished.TrySetResult();
+    }
+
+    private static bool IsConnectionGone(Exception e) =>
+        e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException;
 }

@@ -68,7 +68,6 @@ public sealed class ConnectionHandler(
 
         connections.Add(connection);
         Log.ConnectionOpened(logger, connection.Id, context.Connection.RemoteIpAddress?.ToString());
-        var sending = connection.RunSendLoopAsync();
         try
         {
             await ReceiveLoopAsync(connection, socket, limiter, context.RequestAborted);
@@ -82,7 +81,7 @@ public sealed class ConnectionHandler(
         {
             connection.Room?.Disconnect(connection);
             connection.Close(WebSocketCloseStatus.NormalClosure, string.Empty);
-            await sending;
+            await connection.Finished;
             connections.Remove(connection);
             Log.ConnectionClosed(logger, connection.Id);
         }

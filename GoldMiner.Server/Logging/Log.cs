@@ -14,8 +14,11 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connection refused: {Count} connections already open")]
     public static partial void ConnectionLimitReached(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} dropped: it stopped reading and its outbox is full")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} dropped: it stopped reading and its backlog is full")]
     public static partial void SlowConnectionDropped(ILogger logger, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} dropped: a send failed unexpectedly")]
+    public static partial void SendFailed(ILogger logger, string connectionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} closed with {Status}: {Reason}")]
     public static partial void ConnectionClosedForAbuse(ILogger logger, string connectionId, WebSocketCloseStatus status, string reason);
