@@ -5,6 +5,7 @@ using GoldMiner.Server.Lobby;
 using GoldMiner.Server.Persistence;
 using GoldMiner.Server.Rooms;
 using GoldMiner.Server.Web;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuratio
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
+
+// Kestrel's socket transport reads its options (NoDelay, UnsafePreferInlineScheduling, ...) from
+// configuration too, like the rest of Kestrel: see docs/performance.md for when they pay.
+builder.Services.Configure<SocketTransportOptions>(builder.Configuration.GetSection("Kestrel:Sockets"));
 
 builder.Services.AddOptions<GoldMinerOptions>().BindConfiguration(GoldMinerOptions.Section).ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<GoldMinerOptions>, OptionsValidation>();
