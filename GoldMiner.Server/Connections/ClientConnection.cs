@@ -209,7 +209,7 @@ public sealed class ClientConnection : IDisposable
     /// <summary>The writer's next message, if any; otherwise the writer stops, sending the close frame first if one is due.</summary>
     private bool TakeNext([NotNullWhen(true)] out byte[]? message)
     {
-        bool closeDue;
+        bool closeDue, wasAborted;
         lock (gate)
         {
             if (!aborted && backlog is { Count: > 0 })
@@ -220,6 +220,7 @@ public sealed class ClientConnection : IDisposable
 
             // A closing connection keeps the writer's flag: nothing may be written after the close frame.
             writing = closing;
+            wasAborted = aborted;
             closeDue = closing && !aborted;
         }
 
@@ -227,7 +228,7 @@ public sealed class ClientConnection : IDisposable
         {
             _ = SendCloseAsync();
         }
-        else if (aborted)
+        else if (wasAborted)
         {
             finished.TrySetResult();
         }
@@ -245,8 +246,9 @@ public sealed class ClientConnection : IDisposable
                 await socket.CloseOutputAsync(closeStatus, closeDescription, CancellationToken.None);
             }
         }
-        catch (Exception e) when (IsConnectionGone(e))
+        catch (Exception e)
         {
+            LogIfUnexpected(e);
             socket.Abort();
         }
         finally
@@ -257,12 +259,7 @@ public sealed class ClientConnection : IDisposable
 
     private void Fail(Exception e)
     {
-        if (!IsConnectionGone(e))
-        {
-            // Not one of the ways a peer goes away: worth a look, but still only this connection's end.
-            Log.SendFailed(logger, Id, e);
-        }
-
+        LogIfUnexpected(e);
         lock (gate)
         {
             closing = true;
@@ -274,6 +271,12 @@ public sealed class ClientConnection : IDisposable
         finished.TrySetResult();
     }
 
-    private static bool IsConnectionGone(Exception e) =>
-        e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException;
+    /// <summary>The ways a peer goes away are normal; anything else is worth a look, though it still ends only this connection.</summary>
+    private void LogIfUnexpected(Exception e)
+    {
+        if (e is not (WebSocketException or OperationCanceledException or ObjectDisposedException or IOException))
+        {
+            Log.SendFailed(logger, Id, e);
+        }
+    }
 }
