@@ -20,7 +20,7 @@ public sealed class Game
     private readonly int[] scores = new int[SeatCount];
     private readonly int[] dugBy;
     private readonly List<FoundGold> found = [];
-    private readonly List<GameMove> moves = [];
+    private readonly List<RecordedMove> moves = [];
 
     /// <summary>Starts a game on a board generated from <paramref name="options"/> and <paramref name="seed"/>.</summary>
     public Game(GameOptions options, long seed)
@@ -64,8 +64,8 @@ public sealed class Game
     /// <summary>Every gold cell found so far, in the order found.</summary>
     public IReadOnlyList<FoundGold> Found => found.AsReadOnly();
 
-    /// <summary>Every accepted move, in order: with the board (or options and seed) this rebuilds the game.</summary>
-    public IReadOnlyList<GameMove> Moves => moves.AsReadOnly();
+    /// <summary>Every accepted move, in order: with the board (or options and seed) this rebuilds the game. A copy, made on each call.</summary>
+    public IReadOnlyList<GameMove> Moves => moves.ConvertAll(move => move.ToMove());
 
     /// <summary>
     /// Rebuilds a game by applying its moves in order to a fresh game on the same board.
@@ -128,7 +128,7 @@ public sealed class Game
         }
 
         names[seat] = name;
-        moves.Add(new JoinMove(name));
+        moves.Add(RecordedMove.Join(name));
         if (Array.IndexOf(names, null) >= 0)
         {
             return MoveResult.Accepted(new PlayerJoined(seat, name));
@@ -150,7 +150,7 @@ public sealed class Game
 
         var revealed = Reveal(seat, row, col);
         var foundGold = Board[row, col] == Board.Gold;
-        moves.Add(new DigMove(seat, row, col));
+        moves.Add(RecordedMove.Dig(seat, row, col));
 
         var ending = EndingAfterDig(seat);
         if (ending is { } reason)
@@ -179,7 +179,7 @@ public sealed class Game
             return MoveResult.Rejected(Rejection.NotSeated);
         }
 
-        moves.Add(new LeaveMove(seat));
+        moves.Add(RecordedMove.Leave(seat));
         switch (Status)
         {
             case GameStatus.Waiting:
