@@ -257,17 +257,11 @@ public sealed class ClientConnection : IDisposable
         }
     }
 
+    /// <summary>The writer's send failed: the connection is over, and the writer (the caller) is the one to say so.</summary>
     private void Fail(Exception e)
     {
         LogIfUnexpected(e);
-        lock (gate)
-        {
-            closing = true;
-            aborted = true;
-            backlog?.Clear();
-        }
-
-        socket.Abort();
+        Abort();
         finished.TrySetResult();
     }
 
