@@ -72,6 +72,17 @@ public sealed class ConnectionHandler(
         {
             await ReceiveLoopAsync(connection, socket, limiter, context.RequestAborted);
         }
+        catch (WebSocketException e) when (e.WebSocketErrorCode == WebSocketError.Faulted && !connection.IsClosing)
+        {
+            // The framework failed the connection itself (a text frame that is not UTF-8: 1007; a broken
+            // frame: 1002): it sent the close frame and aborted the socket. Returning now resets the TCP
+            // connection, and a reset can discard that close frame before the peer has read it, so the
+            // peer would never learn why. Hold the connection until the peer hangs up, or the close timeout.
+            Log.ConnectionFailedByFramework(logger, connection.Id, e.Message);
+            connection.Room?.Disconnect(connection);
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.CloseTimeoutSeconds), context.RequestAborted)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
             // The peer vanished, the socket was aborted, or the server is stopping: all normal ends.

@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} closed with {Status}: {Reason}")]
     public static partial void ConnectionClosedForAbuse(ILogger logger, string connectionId, WebSocketCloseStatus status, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} failed by the WebSocket layer: {Reason}")]
+    public static partial void ConnectionFailedByFramework(ILogger logger, string connectionId, string reason);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} request refused: {Code}")]
     public static partial void RequestRefused(ILogger logger, string connectionId, string code);
 
