@@ -11,16 +11,16 @@ namespace GoldMiner.TestSupport;
 internal static class LocalServerBuild
 {
     /// <summary>
-    /// GoldMiner.Server.dll of the same configuration and framework as the caller, which runs from
-    /// &lt;project&gt;/bin/&lt;Configuration&gt;/&lt;framework&gt; in this repository.
+    /// GoldMiner.Server.dll (or another project's dll) of the same configuration and framework as
+    /// the caller, which runs from &lt;project&gt;/bin/&lt;Configuration&gt;/&lt;framework&gt; in this repository.
     /// </summary>
-    public static string ServerDll()
+    public static string ServerDll(string project = "GoldMiner.Server")
     {
         var callerOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var framework = Path.GetFileName(callerOutput);
         var configuration = Path.GetFileName(Path.GetDirectoryName(callerOutput)!);
         var root = Path.GetFullPath(Path.Combine(callerOutput, "..", "..", "..", ".."));
-        return Path.Combine(root, "GoldMiner.Server", "bin", configuration, framework, "GoldMiner.Server.dll");
+        return Path.Combine(root, project, "bin", configuration, framework, $"{project}.dll");
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>

@@ -79,6 +79,9 @@ public sealed class LoadOptions
 
     public bool Smoke { get; set; }
 
+    /// <summary>Drive the bare relay (GoldMiner.Relay) with pairs of sockets instead of a GoldMiner server with games.</summary>
+    public bool Relay { get; set; }
+
     /// <summary>Set on the child processes hold mode starts: no live display, JSON to the given file.</summary>
     public bool Worker { get; set; }
 
@@ -100,6 +103,9 @@ public sealed class LoadOptions
         hold     --sockets K (1000)  --client-processes P (1; each process holds K/P, ~19,000 fd per process here)
                  --ping-interval 15s  --duration 30s
         ramp     --levels 1,10,100,1000  --duration 20s per level  --paced (use paced instead of full speed)
+        floor    --relay: full, paced or ramp against GoldMiner.Relay, a bare WebSocket relay on the same
+                 stack (no game, no journal, no JSON): each room is a pair of sockets whose messages come
+                 back to both, the size of a dig's broadcast. What the transport alone costs here.
         output   --json FILE
         """;
 
@@ -117,6 +123,7 @@ public sealed class LoadOptions
                 case "full" or "paced" or "hold" or "ramp" when i == 0:
                     options.Mode = Enum.Parse<LoadMode>(arg, ignoreCase: true);
                     break;
+                case "--relay": options.Relay = true; break;
                 case "--smoke":
                     options.Smoke = true;
                     options.Rooms = 4;
@@ -153,6 +160,14 @@ public sealed class LoadOptions
                 case "--worker": options.Worker = true; break;
                 default: throw new ArgumentException($"Unknown argument '{arg}'.");
             }
+        }
+
+        if (options.Relay)
+        {
+            // A relay pair is two sockets and nothing else: no spectators, no idle joined sockets to hold.
+            options.Spectators = options.Mode == LoadMode.Hold
+                ? throw new ArgumentException("--relay plays full, paced or ramp, not hold.")
+                : 0;
         }
 
         // Every run stops by itself: nothing here may run for more than an hour.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GoldMiner.LoadTest.Cli;
 using GoldMiner.LoadTest.Clients;
 using GoldMiner.LoadTest.Metrics;
+using GoldMiner.LoadTest.Relay;
 using GoldMiner.LoadTest.Report;
 using GoldMiner.LoadTest.Target;
 
@@ -23,8 +24,10 @@ public static class PlayRunner
         };
         using var sockets = new SocketFactory();
         var context = new PlayContext(options, metrics, http, sockets, server.SocketAddress, paced);
-        var drivers = Enumerable.Range(0, rooms).Select(i => new RoomDriver(i, context)).ToList();
-        var mode = paced ? $"paced, 1 dig / {options.DigInterval.TotalSeconds:0.##} s / room" : "full speed";
+        var drivers = Enumerable.Range(0, rooms)
+            .Select(i => options.Relay ? new RelayPairDriver(i, context) : (IRoomDriver)new RoomDriver(i, context))
+            .ToList();
+        var mode = (options.Relay ? "relay pairs " : string.Empty) + (paced ? $"paced, 1 dig / {options.DigInterval.TotalSeconds:0.##} s / room" : "full speed");
         var socketsWanted = rooms * (2 + options.Spectators);
 
         // Setup: open every socket (bounded concurrency), so the window measures play, not connects.
@@ -95,7 +98,7 @@ public static class PlayRunner
         var harnessCpu = harnessBefore is { } hb && harnessAfter is { } ha ? ha.CpuSeconds - hb.CpuSeconds : 0;
         var digs = metrics.Digs;
         return new PlayResult(
-            paced ? "paced" : "full",
+            (options.Relay ? "relay " : string.Empty) + (paced ? "paced" : "full"),
             rooms,
             options.Spectators,
             $"{options.Rows}x{options.Cols}/{options.Gold} {options.Rules}",

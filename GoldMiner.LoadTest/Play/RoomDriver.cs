@@ -11,7 +11,7 @@ namespace GoldMiner.LoadTest.Play;
 /// Full speed: the player whose turn it is digs the moment it learns so. Paced: the room digs on
 /// its own schedule, one dig per interval, with a random phase so rooms do not dig in step.
 /// </summary>
-public sealed class RoomDriver(int index, PlayContext context) : IAsyncDisposable
+public sealed class RoomDriver(int index, PlayContext context) : IRoomDriver
 {
     private static readonly byte[] Leave = Encoding.UTF8.GetBytes("""{"type":"leave"}""");
 

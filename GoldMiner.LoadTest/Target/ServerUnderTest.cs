@@ -60,10 +60,10 @@ public sealed class ServerUnderTest : IAsyncDisposable
             return attached;
         }
 
-        var dll = options.ServerDll ?? LocalServerBuild.ServerDll();
+        var dll = options.ServerDll ?? LocalServerBuild.ServerDll(options.Relay ? "GoldMiner.Relay" : "GoldMiner.Server");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"No server at {dll}: build it first (dotnet build -c Release GoldMiner.Server) or pass --server-dll.");
+            throw new FileNotFoundException($"No server at {dll}: build it first (dotnet build -c Release {Path.GetFileNameWithoutExtension(dll)}) or pass --server-dll.");
         }
 
         var address = new Uri($"http://127.0.0.1:{LocalServerBuild.FreePort()}");
@@ -115,7 +115,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
         var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var configuration = BuildConfiguration.Of(dll) is "Release" ? "Release" : "not Release: figures are not representative";
-        var server = new ServerUnderTest(address, child.Id, child, database, $"started {Path.GetFileName(dll)} ({configuration}, journal: SQLite {options.Database}, pid {child.Id}{string.Concat(options.ServerEnvironment.Select(e => $", {e.Key}={e.Value}"))}) at {address}");
+        var server = new ServerUnderTest(address, child.Id, child, database, $"started {Path.GetFileName(dll)} ({configuration}, {(options.Relay ? "bare relay" : $"journal: SQLite {options.Database}")}, pid {child.Id}{string.Concat(options.ServerEnvironment.Select(e => $", {e.Key}={e.Value}"))}) at {address}");
         child.OutputDataReceived += (_, e) => server.Append(e.Data);
         child.ErrorDataReceived += (_, e) => server.Append(e.Data);
         child.BeginOutputReadLine();
