@@ -22,6 +22,9 @@ public sealed class Game
     private readonly List<FoundGold> found = [];
     private readonly List<RecordedMove> moves = [];
 
+    // In join order: a seat freed before the start can be joined again under another name.
+    private readonly List<string> joinNames = new(SeatCount);
+
     /// <summary>Starts a game on a board generated from <paramref name="options"/> and <paramref name="seed"/>.</summary>
     public Game(GameOptions options, long seed)
         : this(Board.Generate(options.Rows, options.Cols, options.Gold, seed), options.Rules)
@@ -65,7 +68,20 @@ public sealed class Game
     public IReadOnlyList<FoundGold> Found => found.AsReadOnly();
 
     /// <summary>Every accepted move, in order: with the board (or options and seed) this rebuilds the game. A copy, made on each call.</summary>
-    public IReadOnlyList<GameMove> Moves => moves.ConvertAll(move => move.ToMove());
+    public IReadOnlyList<GameMove> Moves
+    {
+        get
+        {
+            var all = new List<GameMove>(moves.Count);
+            var joins = 0;
+            foreach (var move in moves)
+            {
+                all.Add(move.ToMove(move.Kind == RecordedMove.MoveKind.Join ? joinNames[joins++] : null));
+            }
+
+            return all;
+        }
+    }
 
     /// <summary>
     /// Rebuilds a game by applying its moves in order to a fresh game on the same board.
@@ -128,7 +144,8 @@ public sealed class Game
         }
 
         names[seat] = name;
-        moves.Add(RecordedMove.Join(name));
+        moves.Add(RecordedMove.Join(seat));
+        joinNames.Add(name);
         if (Array.IndexOf(names, null) >= 0)
         {
             return MoveResult.Accepted(new PlayerJoined(seat, name));
