@@ -17,6 +17,7 @@ public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) :
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+    private static readonly Action<object?> RunAction = static action => ((Action)action!)();
 
     private readonly object gate = new();
     private readonly CancellationTokenSource stopping = new();
@@ -41,16 +42,25 @@ public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) :
     }
 
     /// <summary>Queues <paramref name="record"/>; <paramref name="onDurable"/> runs once it is committed.</summary>
-    public void Append(JournalRecord record, Action? onDurable = null) => Enqueue(new Entry(record, onDurable, null));
+    public void Append(JournalRecord record, Action? onDurable = null) =>
+        Enqueue(new Entry(record, onDurable is null ? null : RunAction, onDurable, null));
+
+    /// <summary>
+    /// Queues <paramref name="record"/>; <paramref name="onDurable"/>(<paramref name="state"/>) runs once
+    /// it is committed. For the hot path: a static callback and its state are one object per record,
+    /// where a lambda would be a closure and a delegate.
+    /// </summary>
+    public void Append(JournalRecord record, Action<object?> onDurable, object? state) =>
+        Enqueue(new Entry(record, onDurable, state, null));
 
     /// <summary>Runs <paramref name="action"/> once everything appended before it is durable.</summary>
-    public void AfterPending(Action action) => Enqueue(new Entry(null, action, null));
+    public void AfterPending(Action action) => Enqueue(new Entry(null, RunAction, action, null));
 
     /// <summary>Queues <paramref name="record"/> and completes when it is committed.</summary>
     public Task AppendAsync(JournalRecord record)
     {
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue(new Entry(record, null, committed));
+        Enqueue(new Entry(record, null, null, committed));
         return committed.Task;
     }
 
@@ -189,7 +199,7 @@ public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) :
         entry.Committed?.TrySetResult();
         try
         {
-            entry.OnDurable?.Invoke();
+            entry.OnDurable?.Invoke(entry.State);
         }
         catch (Exception e)
         {
@@ -198,5 +208,5 @@ public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) :
         }
     }
 
-    private readonly record struct Entry(JournalRecord? Record, Action? OnDurable, TaskCompletionSource? Committed);
+    private readonly record struct Entry(JournalRecord? Record, Action<object?>? OnDurable, object? State, TaskCompletionSource? Committed);
 }

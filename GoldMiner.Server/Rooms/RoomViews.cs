@@ -56,24 +56,13 @@ public sealed partial class Room
     /// </summary>
     private void Commit(Change change, byte[][] messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
     {
-        var audience = Members();
-        void Broadcast()
-        {
-            welcome?.Joiner.Send(welcome.Value.Welcome);
-            foreach (var message in messages)
-            {
-                foreach (var member in audience)
-                {
-                    member.Send(message);
-                }
-            }
-        }
+        var broadcast = new RoomBroadcast(Members(), messages, welcome?.Joiner, welcome?.Welcome);
 
         // Made here, after the messages were numbered, whatever order the caller built them in.
         var record = new RoomEventRecord(Id, seq, change.Kind, change.Seat, change.Row, change.Col, change.Name, change.TokenHash, change.At);
         if (game.Status != GameStatus.Finished || FinishedAt is not null)
         {
-            journal.Append(record, Broadcast);
+            journal.Append(record, RoomBroadcast.Send, broadcast);
             return;
         }
 
@@ -85,7 +74,7 @@ public sealed partial class Room
 
         // gameOver goes out only once the finish is durable too: whoever hears of it finds the game in /api/games.
         journal.Append(record);
-        journal.Append(new RoomFinished(Id, FinishedAt.Value, game.Winner, game.EndReason!.Value), Broadcast);
+        journal.Append(new RoomFinished(Id, FinishedAt.Value, game.Winner, game.EndReason!.Value), RoomBroadcast.Send, broadcast);
     }
 
     /// <summary>Sends once everything already numbered is durable, so nobody sees a state that could still be lost.</summary>
