@@ -26,6 +26,9 @@ public sealed partial class Room : IDisposable
     private long seq;
     private LastDig? lastDig;
 
+    // The members as of the last change, kept while they stay the same (see Members()).
+    private ClientConnection[] audience = [];
+
     private Room(RoomOpened opened, Game game, TimeProvider time, TimeSpan seatHold, GameJournal journal)
     {
         Id = opened.RoomId;

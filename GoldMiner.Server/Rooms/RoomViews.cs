@@ -81,8 +81,46 @@ public sealed partial class Room
     private void SendWhenDurable(ClientConnection connection, byte[] message) =>
         journal.AfterPending(() => connection.Send(message));
 
-    /// <summary>Everyone to tell of a change, as of now: a snapshot, since the telling happens after the commit.</summary>
+    /// <summary>
+    /// Everyone to tell of a change, as of now: a snapshot, since the telling happens after the commit.
+    /// The snapshot is kept and handed out again while the members stay the same, which is nearly
+    /// every change: an array per dig was 4% of what a busy server allocates. Checked against the
+    /// seats and spectators each time rather than invalidated where they change, so no change can
+    /// forget to. Call under the lock.
+    /// </summary>
     private ClientConnection[] Members()
+    {
+        if (!IsCurrent(audience))
+        {
+            audience = Snapshot();
+        }
+
+        return audience;
+    }
+
+    private bool IsCurrent(ClientConnection[] snapshot)
+    {
+        var next = 0;
+        foreach (var holder in seats)
+        {
+            if (holder?.Connection is { } connection && (next == snapshot.Length || snapshot[next++] != connection))
+            {
+                return false;
+            }
+        }
+
+        foreach (var spectator in spectators)
+        {
+            if (next == snapshot.Length || snapshot[next++] != spectator)
+            {
+                return false;
+            }
+        }
+
+        return next == snapshot.Length;
+    }
+
+    private ClientConnection[] Snapshot()
     {
         var seated = 0;
         foreach (var holder in seats)
