@@ -18,8 +18,8 @@ public sealed class RoomDriver(int index, PlayContext context) : IRoomDriver
     private readonly Random random = new(index * 7919);
     private readonly BotSocket?[] members = new BotSocket?[2 + context.Options.Spectators];
     private readonly Lock gate = new();
+    private readonly DigSchedule schedule = new(context);
     private Round? round;
-    private long nextDue;
 
     public bool Connected => members.All(m => m is not null);
 
@@ -43,7 +43,7 @@ public sealed class RoomDriver(int index, PlayContext context) : IRoomDriver
     /// <summary>Plays games until <paramref name="stop"/>; a game in progress then is abandoned, not counted.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        nextDue = Stopwatch.GetTimestamp() + (long)(random.NextDouble() * context.IntervalTicks);
+        schedule.Start(random);
         while (!stop.IsCancellationRequested && Connected && members.All(m => m!.IsOpen))
         {
             var id = await CreateRoomAsync(stop);
@@ -260,28 +260,13 @@ public sealed class RoomDriver(int index, PlayContext context) : IRoomDriver
             return;
         }
 
-        var delay = 0L;
-        if (context.Paced)
-        {
-            var now = Stopwatch.GetTimestamp();
-            var due = Math.Max(now, nextDue);
-            nextDue = due + context.IntervalTicks;
-            delay = due - now;
-        }
-
         var dig = Encoding.UTF8.GetBytes($$"""{"type":"dig","row":{{cell.Row}},"col":{{cell.Col}}}""");
-        _ = SendDigAsync(members[who]!, current, view.LastSeq + 1, dig, delay);
+        _ = SendDigAsync(members[who]!, current, view.LastSeq + 1, dig, schedule.NextDelay());
     }
 
     private async Task SendDigAsync(BotSocket mover, Round current, long expectedSeq, byte[] dig, long delayTicks)
     {
-        if (delayTicks > 0)
-        {
-            var due = Stopwatch.GetTimestamp() + delayTicks;
-            await Task.Delay(TimeSpan.FromSeconds(delayTicks / (double)Stopwatch.Frequency));
-            context.Metrics.TimerFired(due);
-        }
-
+        await schedule.WaitAsync(delayTicks);
         current.StampSent(expectedSeq, Stopwatch.GetTimestamp());
         await mover.SendAsync(dig);
     }

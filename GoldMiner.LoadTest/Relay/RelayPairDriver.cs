@@ -20,11 +20,11 @@ public sealed class RelayPairDriver(int index, PlayContext context) : IRoomDrive
     private readonly Random random = new(index * 7919);
     private readonly BotSocket?[] members = new BotSocket?[2];
     private readonly Lock gate = new();
+    private readonly DigSchedule schedule = new(context);
     private byte[] inFlight = [];
     private int mover;
     private int copiesSeen;
     private long sentAt;
-    private long nextDue;
     private long sequence;
 
     public bool Connected => members.All(m => m is not null);
@@ -48,7 +48,7 @@ public sealed class RelayPairDriver(int index, PlayContext context) : IRoomDrive
 
     public async Task RunAsync(CancellationToken stop)
     {
-        nextDue = Stopwatch.GetTimestamp() + (long)(random.NextDouble() * context.IntervalTicks);
+        schedule.Start(random);
         lock (gate)
         {
             Move();
@@ -100,30 +100,15 @@ public sealed class RelayPairDriver(int index, PlayContext context) : IRoomDrive
     /// <summary>Sends the mover's next message, now or when the pair's schedule says. Under the gate.</summary>
     private void Move()
     {
-        var delay = 0L;
-        if (context.Paced)
-        {
-            var now = Stopwatch.GetTimestamp();
-            var due = Math.Max(now, nextDue);
-            nextDue = due + context.IntervalTicks;
-            delay = due - now;
-        }
-
         var head = $$"""{"type":"dig","row":{{random.Next(9)}},"col":{{random.Next(9)}},"n":{{++sequence}},"pad":""";
         inFlight = Encoding.UTF8.GetBytes(head.PadRight(MessageBytes - 2, 'x') + "\"}");
         copiesSeen = 0;
-        _ = SendAsync(members[mover]!, inFlight, delay);
+        _ = SendAsync(members[mover]!, inFlight, schedule.NextDelay());
     }
 
     private async Task SendAsync(BotSocket sender, byte[] message, long delayTicks)
     {
-        if (delayTicks > 0)
-        {
-            var due = Stopwatch.GetTimestamp() + delayTicks;
-            await Task.Delay(TimeSpan.FromSeconds(delayTicks / (double)Stopwatch.Frequency));
-            context.Metrics.TimerFired(due);
-        }
-
+        await schedule.WaitAsync(delayTicks);
         lock (gate)
         {
             sentAt = Stopwatch.GetTimestamp();
