@@ -79,6 +79,8 @@ public sealed class ConnectionHandler(
             // connection, and a reset can discard that close frame before the peer has read it, so the
             // peer would never learn why. Hold the connection until the peer hangs up, or the close timeout.
             Log.ConnectionFailedByFramework(logger, connection.Id, e.Message);
+
+            // Before the wait, not in finally after it: the opponent learns of it at once.
             connection.Room?.Disconnect(connection);
             await Task.Delay(TimeSpan.FromSeconds(options.Value.CloseTimeoutSeconds), context.RequestAborted)
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
