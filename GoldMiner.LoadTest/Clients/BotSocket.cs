@@ -50,6 +50,40 @@ public sealed class BotSocket : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a socket in each empty slot of <paramref name="slots"/> and hands every message to
+    /// <paramref name="onMessage"/>; false (the failure counted) when one could not be opened. A
+    /// slot already open is kept, so a later call can finish what a failed one started.
+    /// </summary>
+    public static async Task<bool> ConnectAllAsync(
+        BotSocket?[] slots, SocketFactory factory, Uri uri, LoadMetrics metrics, Action<BotSocket, ReadOnlyMemory<byte>> onMessage, CancellationToken cancellation)
+    {
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] ??= await ConnectAsync(factory, uri, metrics, cancellation);
+            if (slots[i] is not { } socket)
+            {
+                return false;
+            }
+
+            socket.OnMessage = onMessage;
+        }
+
+        return true;
+    }
+
+    /// <summary>Closes every open socket of <paramref name="slots"/>.</summary>
+    public static async ValueTask DisposeAllAsync(BotSocket?[] slots)
+    {
+        foreach (var socket in slots)
+        {
+            if (socket is not null)
+            {
+                await socket.DisposeAsync();
+            }
+        }
+    }
+
     public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));
 
     public async Task SendAsync(byte[] message)

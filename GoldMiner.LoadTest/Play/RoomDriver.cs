@@ -24,21 +24,8 @@ public sealed class RoomDriver(int index, PlayContext context) : IRoomDriver
     public bool Connected => members.All(m => m is not null);
 
     /// <summary>Opens every member's socket; false (with the failure counted) when one could not be opened.</summary>
-    public async Task<bool> ConnectAsync(CancellationToken cancellation)
-    {
-        for (var i = 0; i < members.Length; i++)
-        {
-            members[i] ??= await BotSocket.ConnectAsync(context.Sockets, context.SocketUri, context.Metrics, cancellation);
-            if (members[i] is not { } member)
-            {
-                return false;
-            }
-
-            member.OnMessage = OnMessage;
-        }
-
-        return true;
-    }
+    public Task<bool> ConnectAsync(CancellationToken cancellation) =>
+        BotSocket.ConnectAllAsync(members, context.Sockets, context.SocketUri, context.Metrics, OnMessage, cancellation);
 
     /// <summary>Plays games until <paramref name="stop"/>; a game in progress then is abandoned, not counted.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -78,16 +65,7 @@ public sealed class RoomDriver(int index, PlayContext context) : IRoomDriver
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var member in members)
-        {
-            if (member is not null)
-            {
-                await member.DisposeAsync();
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => BotSocket.DisposeAllAsync(members);
 
     private string Join(string id, int member) => member < 2
         ? $$"""{"type":"join","room":"{{id}}","name":"bot{{index}}-{{member}}"}"""

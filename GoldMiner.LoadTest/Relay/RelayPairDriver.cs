@@ -29,22 +29,8 @@ public sealed class RelayPairDriver(int index, PlayContext context) : IRoomDrive
 
     public bool Connected => members.All(m => m is not null);
 
-    public async Task<bool> ConnectAsync(CancellationToken cancellation)
-    {
-        var uri = new UriBuilder(context.SocketUri) { Query = $"pair={index}" }.Uri;
-        for (var i = 0; i < members.Length; i++)
-        {
-            members[i] ??= await BotSocket.ConnectAsync(context.Sockets, uri, context.Metrics, cancellation);
-            if (members[i] is not { } member)
-            {
-                return false;
-            }
-
-            member.OnMessage = OnMessage;
-        }
-
-        return true;
-    }
+    public Task<bool> ConnectAsync(CancellationToken cancellation) =>
+        BotSocket.ConnectAllAsync(members, context.Sockets, new UriBuilder(context.SocketUri) { Query = $"pair={index}" }.Uri, context.Metrics, OnMessage, cancellation);
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -57,16 +43,7 @@ public sealed class RelayPairDriver(int index, PlayContext context) : IRoomDrive
         await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var member in members)
-        {
-            if (member is not null)
-            {
-                await member.DisposeAsync();
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => BotSocket.DisposeAllAsync(members);
 
     private void OnMessage(BotSocket socket, ReadOnlyMemory<byte> bytes)
     {
