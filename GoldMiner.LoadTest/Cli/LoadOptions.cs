@@ -75,6 +75,9 @@ public sealed class LoadOptions
 
     public int SetupConcurrency { get; set; } = 64;
 
+    /// <summary>MB the harness may allocate in a measured window before it collects (0: collect as usual). See <see cref="Metrics.HarnessCollections"/>.</summary>
+    public int HarnessNoGcMb { get; set; } = 2048;
+
     public string? JsonPath { get; set; }
 
     public bool Smoke { get; set; }
@@ -100,6 +103,8 @@ public sealed class LoadOptions
                  --server-env NAME=VALUE        environment for the started server (repeatable), e.g. DOTNET_gcServer=0
         play     --rooms N (100)  --spectators N per room (0)  --rows/--cols/--gold (9/9/10)  --rules classic|flags
                  --dig-interval 2s (paced)  --duration 30s  --warmup 5s  --threads N  --setup-concurrency 64
+                 --harness-no-gc MB (2048): the tool does not collect its own garbage in the window until
+                 it has allocated this much (0: it collects as usual; its pauses then count as latency)
         hold     --sockets K (1000)  --client-processes P (1; each process holds K/P, ~19,000 fd per process here)
                  --ping-interval 15s  --duration 30s
         ramp     --levels 1,10,100,1000  --duration 20s per level  --paced (use paced instead of full speed)
@@ -156,6 +161,7 @@ public sealed class LoadOptions
                 case "--paced": options.RampPaced = true; break;
                 case "--threads": options.Threads = Int(Next(arg), arg, 1); break;
                 case "--setup-concurrency": options.SetupConcurrency = Int(Next(arg), arg, 1); break;
+                case "--harness-no-gc": options.HarnessNoGcMb = Int(Next(arg), arg, 0); break;
                 case "--json": options.JsonPath = Next(arg); break;
                 case "--worker": options.Worker = true; break;
                 default: throw new ArgumentException($"Unknown argument '{arg}'.");

@@ -49,6 +49,7 @@ public sealed record PlayResult(
     double? ServerPeakRssMb,
     double HarnessCpuSeconds,
     double HarnessCpuPercent,
+    HarnessGcReport HarnessCollections,
     double BytesReceivedPerDig,
     double MessagesReceivedPerDig,
     string LoadAverage)

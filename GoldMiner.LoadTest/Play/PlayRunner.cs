@@ -54,6 +54,7 @@ public static class PlayRunner
         var connected = drivers.Where(d => d.Connected).ToList();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var harnessGc = HarnessCollections.HoldOff(options.HarnessNoGcMb);
         var playing = Task.WhenAll(connected.Select(d => Task.Run(() => d.RunAsync(stop.Token), CancellationToken.None)));
         await LiveStatus.ShowWhileAsync($"{rooms} rooms {mode}: warm-up", Task.Delay(options.Warmup, cancellation), () =>
         [
@@ -65,6 +66,7 @@ public static class PlayRunner
         var serverBefore = server.Sample();
         var harnessBefore = ProcessSample.Read(Environment.ProcessId);
         var window = Stopwatch.StartNew();
+        harnessGc.StartWindow();
         metrics.StartWindow();
         await LiveStatus.ShowWhileAsync($"{rooms} rooms {mode}: measuring", Task.Delay(options.Duration, cancellation), () =>
         {
@@ -86,6 +88,7 @@ public static class PlayRunner
         });
         metrics.StopWindow();
         var elapsed = window.Elapsed.TotalSeconds;
+        var harnessCollections = harnessGc.Stop();
         var serverAfter = server.Sample();
         var load = LoadAverage.Now();
         var harnessAfter = ProcessSample.Read(Environment.ProcessId);
@@ -127,6 +130,7 @@ public static class PlayRunner
             Round(serverAfter?.PeakRssBytes / 1048576.0),
             Math.Round(harnessCpu, 2),
             Math.Round(harnessCpu * 100 / elapsed, 1),
+            harnessCollections,
             digs > 0 ? Math.Round(metrics.BytesReceived / (double)digs, 1) : 0,
             digs > 0 ? Math.Round(metrics.MessagesReceived / (double)digs, 2) : 0,
             load);

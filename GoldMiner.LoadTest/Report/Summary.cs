@@ -29,6 +29,7 @@ public static class Summary
         Row(table, "digs per server CPU-second", r.DigsPerServerCpuSecond is { } d ? $"{d:N0} ({r.ServerMicrosecondsPerDig:0.0} µs/dig)" : "-");
         Row(table, "server RSS start/end/peak", r.ServerRssEndMb is { } end ? $"{r.ServerRssStartMb:0} / {end:0} / {r.ServerPeakRssMb:0} MB" : "-");
         Row(table, "harness CPU", $"{r.HarnessCpuSeconds:0.00} s ({r.HarnessCpuPercent:0}% of one core)");
+        Row(table, "harness collections in the window", r.HarnessCollections.ToString());
         Row(table, "received per dig", $"{r.BytesReceivedPerDig:0} bytes in {r.MessagesReceivedPerDig:0.00} messages");
         Row(table, "errors", Counts(r.Errors));
         Row(table, "connection failures", Counts(r.ConnectionFailures));
