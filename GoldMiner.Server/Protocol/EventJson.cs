@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GoldMiner.Core;
+using GoldMiner.Core.Events;
 
 namespace GoldMiner.Server.Protocol;
 
@@ -24,39 +26,24 @@ public static class EventJson
     [ThreadStatic]
     private static Utf8JsonWriter? writer;
 
+    /// <summary>
+    /// A <c>dug</c> written from Core's event as <see cref="DugMessage"/> would be: the message
+    /// sent most often skips the record (an object per dig) on its way to bytes.
+    /// </summary>
+    public static byte[] Dug(long seq, CellsDug dug)
+    {
+        var json = Start("dug", seq);
+        WriteDug(json, dug.By, dug.Row, dug.Col, dug.Cells, dug.Scores, dug.GoldLeft, dug.Turn);
+        return Finish(json);
+    }
+
     public static byte[] ToUtf8(RoomEventMessage message)
     {
-        var output = buffer ??= new ArrayBufferWriter<byte>(512);
-        output.ResetWrittenCount();
-        var json = writer ??= new Utf8JsonWriter(output, Options);
-        json.Reset(output);
-
-        json.WriteStartObject();
-        json.WriteString("type", message.Type);
-        json.WriteNumber("seq", message.Seq);
+        var json = Start(message.Type, message.Seq);
         switch (message)
         {
             case DugMessage dug:
-                json.WriteNumber("by", dug.By);
-                json.WriteNumber("row", dug.Row);
-                json.WriteNumber("col", dug.Col);
-                json.WriteStartArray("cells");
-
-                // Indexed, not foreach: an enumerator through the interface is one more object per message.
-                for (var i = 0; i < dug.Cells.Count; i++)
-                {
-                    var cell = dug.Cells[i];
-                    json.WriteStartObject();
-                    json.WriteNumber("row", cell.Row);
-                    json.WriteNumber("col", cell.Col);
-                    json.WriteNumber("value", cell.Value);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                WriteNumbers(json, "scores", dug.Scores);
-                json.WriteNumber("goldLeft", dug.GoldLeft);
-                WriteNullable(json, "turn", dug.Turn);
+                WriteDug(json, dug.By, dug.Row, dug.Col, dug.Cells, dug.Scores, dug.GoldLeft, dug.Turn);
                 break;
             case SeatEventMessage seatEvent:
                 json.WriteNumber("seat", seatEvent.Seat);
@@ -84,9 +71,52 @@ public static class EventJson
                 throw new ArgumentOutOfRangeException(nameof(message), message, "No writer for this event.");
         }
 
+        return Finish(json);
+    }
+
+    /// <summary>Opens a message on this thread's writer, reset to an empty buffer.</summary>
+    private static Utf8JsonWriter Start(string type, long seq)
+    {
+        var output = buffer ??= new ArrayBufferWriter<byte>(512);
+        output.ResetWrittenCount();
+        var json = writer ??= new Utf8JsonWriter(output, Options);
+        json.Reset(output);
+        json.WriteStartObject();
+        json.WriteString("type", type);
+        json.WriteNumber("seq", seq);
+        return json;
+    }
+
+    /// <summary>Closes the message: one exact-size byte[].</summary>
+    private static byte[] Finish(Utf8JsonWriter json)
+    {
         json.WriteEndObject();
         json.Flush();
-        return output.WrittenSpan.ToArray();
+        return buffer!.WrittenSpan.ToArray();
+    }
+
+    private static void WriteDug(Utf8JsonWriter json, int by, int row, int col, IReadOnlyList<RevealedCell> cells, IReadOnlyList<int> scores, int goldLeft, int? turn)
+    {
+        json.WriteNumber("by", by);
+        json.WriteNumber("row", row);
+        json.WriteNumber("col", col);
+        json.WriteStartArray("cells");
+
+        // Indexed, not foreach: an enumerator through the interface is one more object per message.
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            json.WriteStartObject();
+            json.WriteNumber("row", cell.Row);
+            json.WriteNumber("col", cell.Col);
+            json.WriteNumber("value", cell.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteNumbers(json, "scores", scores);
+        json.WriteNumber("goldLeft", goldLeft);
+        WriteNullable(json, "turn", turn);
     }
 
     private static void WriteNumbers(Utf8JsonWriter json, string? name, IReadOnlyList<int> numbers)

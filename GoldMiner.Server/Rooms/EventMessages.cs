@@ -7,11 +7,15 @@ namespace GoldMiner.Server.Rooms;
 /// <summary>Turns Core's events into the wire messages every connection in the room receives.</summary>
 internal static class EventMessages
 {
-    public static RoomEventMessage From(GameEvent gameEvent, long seq, Board board) => gameEvent switch
+    /// <summary>The event numbered <paramref name="seq"/> as the bytes every member receives.</summary>
+    public static byte[] ToUtf8(GameEvent gameEvent, long seq, Board board) => gameEvent is CellsDug dug
+        ? EventJson.Dug(seq, dug)
+        : EventJson.ToUtf8(From(gameEvent, seq, board));
+
+    private static RoomEventMessage From(GameEvent gameEvent, long seq, Board board) => gameEvent switch
     {
         PlayerJoined e => new PlayerJoinedMessage(seq, e.Seat, e.Name),
         GameStarted e => new GameStartedMessage(seq, e.Turn),
-        CellsDug e => new DugMessage(seq, e.By, e.Row, e.Col, e.Cells, e.Scores, e.GoldLeft, e.Turn),
         GameEnded e => new GameOverMessage(seq, e.Scores, e.Winner, WireNames.Of(e.Reason), board.ToRows()),
         PlayerLeft e => new SeatEventMessage("playerLeft", seq, e.Seat),
         _ => throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent, "No wire message for this event."),

@@ -36,7 +36,7 @@ public sealed partial class Room
         var messages = new byte[events.Count][];
         for (var i = 0; i < messages.Length; i++)
         {
-            messages[i] = EventJson.ToUtf8(EventMessages.From(events[i], ++seq, game.Board));
+            messages[i] = EventMessages.ToUtf8(events[i], ++seq, game.Board);
         }
 
         return messages;

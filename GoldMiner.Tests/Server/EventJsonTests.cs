@@ -1,6 +1,7 @@
 using System.Text;
 using FluentAssertions;
 using GoldMiner.Core;
+using GoldMiner.Core.Events;
 using GoldMiner.Server.Protocol;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -34,6 +35,22 @@ public sealed class EventJsonTests
     public void Writes_the_same_bytes_as_the_contract_records(RoomEventMessage message)
     {
         Encoding.UTF8.GetString(EventJson.ToUtf8(message)).Should().Be(WireJson.Serialize(message));
+    }
+
+    public static TheoryData<CellsDug> Digs() =>
+    [
+        new CellsDug(1, 2, 3, [new RevealedCell(2, 3, 1)], [0, 1], 9, 0),
+        new CellsDug(0, 4, 4, [new RevealedCell(4, 4, -1)], [1, 1], 8, null),
+        new CellsDug(1, 0, 0, Flood(), [3, 4], 0, 1),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Digs))]
+    public void Writes_a_dug_straight_from_Core_as_the_contract_record(CellsDug dug)
+    {
+        var record = new DugMessage(12, dug.By, dug.Row, dug.Col, dug.Cells, dug.Scores, dug.GoldLeft, dug.Turn);
+
+        Encoding.UTF8.GetString(EventJson.Dug(12, dug)).Should().Be(WireJson.Serialize(record));
     }
 
     [Theory]
