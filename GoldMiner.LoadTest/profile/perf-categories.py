@@ -5,13 +5,15 @@ import re
 import sys
 
 RULES = [
-    ("kernel", r"tcp|ip_|sock|skb|net_|napi|inet|__dev|loopback|softirq|sk_|__sys_send|__sys_recv", "kernel: TCP over loopback"),
+    # "(^|_)sk_", not "sk_": finish_task_switch (a context switch) is no socket.
+    ("kernel", r"tcp|ip_|sock|skb|net_|napi|inet|__dev|loopback|softirq|(^|_)sk_|__sys_send|__sys_recv", "kernel: TCP over loopback"),
     ("kernel", r"ext4|jbd|blk|bio|folio|write_begin|iowrite|virtio|fsync|filemap|generic_perform|vfs_write", "kernel: file writes, fsync"),
     ("kernel", r"sched|switch|futex|yield|epoll|wake|idle|hrtimer|poll", "kernel: scheduling, epoll, futex"),
     ("kernel", r".", "kernel: syscall entry and other"),
     ("sqlite", r".", "SQLite (native)"),
+    ("jitcompiler", r".", "CLR JIT compiler (tiering up hot code)"),
     ("coreclr", r".", "CLR runtime: GC, casts, stubs"),
-    ("libc", r".", "libc: memset, memcpy"),
+    ("libc", r".", "libc (memset, memcpy, sched_yield, locks)"),
     ("jit", r"Newtonsoft", "managed: Newtonsoft.Json"),
     ("jit", r"Sqlite|SQLitePCL", "managed: Microsoft.Data.Sqlite"),
     ("jit", r"WebSockets", "managed: WebSocket framing"),
@@ -30,6 +32,9 @@ def kind(dso):
         return "sqlite"
     if "coreclr" in dso:
         return "coreclr"
+    # Before libc: libclrjit.so starts with "libc" too.
+    if "clrjit" in dso:
+        return "jitcompiler"
     if dso.startswith("libc"):
         return "libc"
     if dso.startswith("[JIT]") or dso.endswith(".dll"):
