@@ -28,6 +28,7 @@ public sealed record PlayResult(
     int Sockets,
     int SocketsConnected,
     double SetupSeconds,
+    double WarmupSeconds,
     double WindowSeconds,
     long Digs,
     double DigsPerSecond,

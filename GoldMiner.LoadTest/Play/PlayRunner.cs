@@ -63,6 +63,19 @@ public static class PlayRunner
             ("violations", metrics.ViolationCount.ToString()),
         ]);
 
+        var jitSettle = TimeSpan.Zero;
+        if (server.Pid is { } pid && options.JitSettleLimit > TimeSpan.Zero)
+        {
+            var settling = TieredJit.WaitUntilSettledAsync(pid, TimeSpan.FromSeconds(3), options.JitSettleLimit, cancellation);
+            await LiveStatus.ShowWhileAsync($"{rooms} rooms {mode}: warm-up, until the server's JIT settles", settling, () =>
+            [
+                ("server JIT thread CPU", $"{TieredJit.CpuSeconds(pid):0.00} s"),
+                ("games verified", metrics.GamesVerified.ToString()),
+                ("errors", metrics.ErrorCount.ToString()),
+            ]);
+            jitSettle = await settling;
+        }
+
         var serverBefore = server.Sample();
         var harnessBefore = ProcessSample.Read(Environment.ProcessId);
         var window = Stopwatch.StartNew();
@@ -109,6 +122,7 @@ public static class PlayRunner
             socketsWanted,
             connected.Count * (2 + options.Spectators),
             Math.Round(setupSeconds, 2),
+            Math.Round(options.Warmup.TotalSeconds + jitSettle.TotalSeconds, 1),
             Math.Round(elapsed, 2),
             digs,
             Math.Round(digs / elapsed, 1),

@@ -42,7 +42,7 @@ public readonly record struct ProcessSample(double CpuSeconds, long RssBytes, lo
         }
     }
 
-    private static long ClockTicksPerSecond { get; } = OperatingSystem.IsLinux() ? Math.Max(1, SysConf(ScClkTck)) : 100;
+    internal static long ClockTicksPerSecond { get; } = OperatingSystem.IsLinux() ? Math.Max(1, SysConf(ScClkTck)) : 100;
 
     private const int ScClkTck = 2;
 
