@@ -9,7 +9,7 @@ namespace GoldMiner.LoadTest.Metrics;
 /// Ten thousand bot sockets make the tool's heap as busy as the server's: a collection of it pauses
 /// every bot for 50-70 ms here, and each message that arrives meanwhile is timed as if the server
 /// had been that slow. Measured (docs/performance.md, round 7): the bare relay's p99 round trip was
-/// 5-7 ms with the harness collecting in the window and 1.4 ms without. So warm-up and window run
+/// 5-7 ms with the harness collecting in the window and 1.4-3.1 ms without. So warm-up and window run
 /// in a no-GC region: the runtime sets aside the budget up front and collects nothing until it is
 /// used up. If it is, a collection happens after all, the region ends, and the report says so, so
 /// no reader takes a disturbed window for a clean one. The region starts before the warm-up
