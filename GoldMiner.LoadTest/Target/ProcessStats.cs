@@ -11,10 +11,7 @@ public readonly record struct ProcessSample(double CpuSeconds, long RssBytes, lo
     {
         try
         {
-            // Fields after the command name, which may itself hold spaces and parentheses.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            var cpu = CpuSecondsOf(File.ReadAllText($"/proc/{pid}/stat"));
             long rss = 0, peak = 0;
             var threads = 0;
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
@@ -34,7 +31,7 @@ public readonly record struct ProcessSample(double CpuSeconds, long RssBytes, lo
             }
 
             var files = countFiles ? Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Count() : 0;
-            return new ProcessSample(ticks / (double)ClockTicksPerSecond, rss, peak, threads, files);
+            return new ProcessSample(cpu, rss, peak, threads, files);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
@@ -42,7 +39,17 @@ public readonly record struct ProcessSample(double CpuSeconds, long RssBytes, lo
         }
     }
 
-    internal static long ClockTicksPerSecond { get; } = OperatingSystem.IsLinux() ? Math.Max(1, SysConf(ScClkTck)) : 100;
+    /// <summary>User + system CPU seconds from the text of a /proc stat file (a process's or one of its threads').</summary>
+    /// <exception cref="FormatException">The text is not a stat file (or <see cref="IndexOutOfRangeException"/>, cut short).</exception>
+    internal static double CpuSecondsOf(string stat)
+    {
+        // Fields after the command name, which may itself hold spaces and parentheses: utime and stime are the 12th and 13th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks / (double)ClockTicksPerSecond;
+    }
+
+    private static long ClockTicksPerSecond { get; } = OperatingSystem.IsLinux() ? Math.Max(1, SysConf(ScClkTck)) : 100;
 
     private const int ScClkTck = 2;
 

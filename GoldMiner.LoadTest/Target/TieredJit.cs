@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace GoldMiner.LoadTest.Target;
 
@@ -59,23 +58,15 @@ public static class TieredJit
             {
                 if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(ThreadName, StringComparison.Ordinal))
                 {
-                    seconds += ThreadCpu(File.ReadAllText(Path.Combine(task, "stat")));
+                    seconds += ProcessSample.CpuSecondsOf(File.ReadAllText(Path.Combine(task, "stat")));
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
             // The process or the thread went away while being read: nothing more to count.
         }
 
         return seconds;
-    }
-
-    private static double ThreadCpu(string stat)
-    {
-        // Fields after the thread name, which itself holds spaces: utime and stime are the 12th and 13th.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return ticks / (double)ProcessSample.ClockTicksPerSecond;
     }
 }
