@@ -65,16 +65,10 @@ public static class PlainDig
         }
     }
 
-    /// <summary>As <see cref="StrictJson.TryGetBoardInt"/>: an integer, too large ones mapping to -1 (outside every board).</summary>
+    /// <summary>A number token read by <see cref="StrictJson.TryGetBoardInt(ReadOnlySpan{byte}, out int)"/>, the general parser's rule.</summary>
     private static bool TryBoardInt(ref Utf8JsonReader reader, out int value)
     {
         value = 0;
-        if (reader.TokenType != JsonTokenType.Number || reader.HasValueSequence || reader.ValueSpan.IndexOfAny(".eE"u8) >= 0)
-        {
-            return false;
-        }
-
-        value = reader.TryGetInt32(out var number) ? number : -1;
-        return true;
+        return reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && StrictJson.TryGetBoardInt(reader.ValueSpan, out value);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -33,13 +34,25 @@ public static class StrictJson
     public static bool TryGetBoardInt(this JsonElement value, out int result)
     {
         result = 0;
+
         // The raw bytes, not GetRawText(): a string per number would be two more objects per dig.
-        if (value.ValueKind != JsonValueKind.Number || JsonMarshal.GetRawUtf8Value(value).IndexOfAny(".eE"u8) >= 0)
+        return value.ValueKind == JsonValueKind.Number && TryGetBoardInt(JsonMarshal.GetRawUtf8Value(value), out result);
+    }
+
+    /// <summary>
+    /// The rule for a board coordinate, on a JSON number's raw text (a document's or a reader's):
+    /// an integer, not a fraction or an exponent; one too large for int maps to -1, outside every board.
+    /// </summary>
+    public static bool TryGetBoardInt(ReadOnlySpan<byte> rawNumber, out int result)
+    {
+        result = 0;
+        if (rawNumber.IndexOfAny(".eE"u8) >= 0)
         {
             return false;
         }
 
-        result = value.TryGetInt32(out var number) ? number : -1;
+        // As JsonElement.TryGetInt32 and Utf8JsonReader.TryGetInt32 read a number.
+        result = Utf8Parser.TryParse(rawNumber, out int number, out var consumed) && consumed == rawNumber.Length ? number : -1;
         return true;
     }
 }
