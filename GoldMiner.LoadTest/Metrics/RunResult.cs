@@ -1,3 +1,5 @@
+using GoldMiner.LoadTest.Target;
+
 namespace GoldMiner.LoadTest.Metrics;
 
 /// <summary>Where the figures were taken: they mean little without it.</summary>
@@ -48,6 +50,7 @@ public sealed record PlayResult(
     double? ServerRssStartMb,
     double? ServerRssEndMb,
     double? ServerPeakRssMb,
+    IReadOnlyList<ThreadGroupUse> ServerThreads,
     double HarnessCpuSeconds,
     double HarnessCpuPercent,
     HarnessGcReport HarnessCollections,

@@ -77,6 +77,7 @@ public static class PlayRunner
         }
 
         var serverBefore = server.Sample();
+        var threadsBefore = server.Pid is { } serverPid ? ThreadGroups.Read(serverPid) : null;
         var harnessBefore = ProcessSample.Read(Environment.ProcessId);
         var window = Stopwatch.StartNew();
         harnessGc.StartWindow();
@@ -103,6 +104,7 @@ public static class PlayRunner
         var elapsed = window.Elapsed.TotalSeconds;
         var harnessCollections = harnessGc.Stop();
         var serverAfter = server.Sample();
+        var threadsAfter = server.Pid is { } pidAfter ? ThreadGroups.Read(pidAfter) : null;
         var load = LoadAverage.Now();
         var harnessAfter = ProcessSample.Read(Environment.ProcessId);
 
@@ -142,6 +144,7 @@ public static class PlayRunner
             Round(serverBefore?.RssBytes / 1048576.0),
             Round(serverAfter?.RssBytes / 1048576.0),
             Round(serverAfter?.PeakRssBytes / 1048576.0),
+            threadsBefore is { } tb && threadsAfter is { } ta ? ThreadGroups.Between(tb, ta, elapsed, digs) : [],
             Math.Round(harnessCpu, 2),
             Math.Round(harnessCpu * 100 / elapsed, 1),
             harnessCollections,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GoldMiner.LoadTest.Metrics;
+using GoldMiner.LoadTest.Target;
 using Spectre.Console;
 
 namespace GoldMiner.LoadTest.Report;
@@ -28,6 +29,7 @@ public static class Summary
 
         Row(table, "server CPU", r.ServerCpuSeconds is { } cpu ? $"{cpu:0.00} s ({r.ServerCpuPercent:0}% of one core)" : "unknown (no pid)");
         Row(table, "digs per server CPU-second", r.DigsPerServerCpuSecond is { } d ? $"{d:N0} ({r.ServerMicrosecondsPerDig:0.0} µs/dig)" : "-");
+        Row(table, "server threads (how many): CPU per dig, sleeps, preemptions", Threads(r.ServerThreads));
         Row(table, "server RSS start/end/peak", r.ServerRssEndMb is { } end ? $"{r.ServerRssStartMb:0} / {end:0} / {r.ServerPeakRssMb:0} MB" : "-");
         Row(table, "harness CPU", $"{r.HarnessCpuSeconds:0.00} s ({r.HarnessCpuPercent:0}% of one core)");
         Row(table, "harness collections in the window", r.HarnessCollections.ToString());
@@ -103,6 +105,16 @@ public static class Summary
 
     private static string Latency(LatencySummary l) =>
         l.Count == 0 ? "-" : $"{l.P50Ms:0.00} / {l.P90Ms:0.00} / {l.P99Ms:0.00} / {l.P999Ms:0.00} / {l.MaxMs:0.00}  (n={l.Count:N0})";
+
+    /// <summary>The groups that took at least 2% of the server's CPU in the window; the JSON has them all.</summary>
+    private static string Threads(IReadOnlyList<ThreadGroupUse> groups)
+    {
+        var total = groups.Sum(g => g.CpuSeconds);
+        var shown = groups
+            .Where(g => total > 0 && g.CpuSeconds >= 0.02 * total)
+            .Select(g => $"{g.Threads} ({g.Count}): {g.MicrosecondsPerDig:0.0} µs/dig, sleeps {g.SleepsPerSecond:N0}/s, preempted {g.PreemptionsPerSecond:N0}/s");
+        return groups.Count == 0 ? "unknown (no pid)" : string.Join(Environment.NewLine, shown);
+    }
 
     private static string Counts(IReadOnlyDictionary<string, long> counts) =>
         counts.Count == 0 ? "0" : string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}"));
