@@ -23,6 +23,8 @@ published=$(mktemp -d)
 { dotnet build GoldMiner.Relay --nologo -v q &&
   dotnet GoldMiner.LoadTest/bin/Debug/net10.0/GoldMiner.LoadTest.dll --smoke --relay; } || status=1
 rm -rf "$published"
+# The measuring build without the journal (docs/performance.md, round 8) is a patch: keep it applicable.
+git apply --check GoldMiner.LoadTest/profile/without-journal.patch || status=1
 
 if [ -f client-miniprogram/package.json ]; then
   echo "== WeChat mini-program (client-miniprogram)"
