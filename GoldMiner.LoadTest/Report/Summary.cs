@@ -112,7 +112,7 @@ public static class Summary
         var total = groups.Sum(g => g.CpuSeconds);
         var shown = groups
             .Where(g => total > 0 && g.CpuSeconds >= 0.02 * total)
-            .Select(g => $"{g.Threads} ({g.Count}): {g.MicrosecondsPerDig:0.0} µs/dig, sleeps {g.SleepsPerSecond:N0}/s, preempted {g.PreemptionsPerSecond:N0}/s");
+            .Select(g => $"{g.Name} ({g.Threads}): {g.MicrosecondsPerDig:0.0} µs/dig, sleeps {g.SleepsPerSecond:N0}/s, preempted {g.PreemptionsPerSecond:N0}/s");
         return groups.Count == 0 ? "unknown (no pid)" : string.Join(Environment.NewLine, shown);
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GoldMiner.LoadTest.Target;
 
 /// <summary>What one kind of server thread did in the window: its CPU, how often it slept, how often it was preempted.</summary>
-public sealed record ThreadGroupUse(string Threads, int Count, double CpuSeconds, double? MicrosecondsPerDig, double SleepsPerSecond, double PreemptionsPerSecond);
+public sealed record ThreadGroupUse(string Name, int Threads, double CpuSeconds, double? MicrosecondsPerDig, double SleepsPerSecond, double PreemptionsPerSecond);
 
 /// <summary>
 /// A process's threads from /proc/&lt;pid&gt;/task, grouped by name: every pool worker is ".NET TP
@@ -60,7 +60,7 @@ public static class ThreadGroups
             .ToList();
 
     /// <summary>One thread's name (without its number, if it has one) and counters; null when it ended while being read.</summary>
-    internal static (string Name, ThreadCounters Counters)? ReadThread(string taskDirectory)
+    private static (string Name, ThreadCounters Counters)? ReadThread(string taskDirectory)
     {
         try
         {

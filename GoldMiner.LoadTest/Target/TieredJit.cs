@@ -49,24 +49,6 @@ public static class TieredJit
     }
 
     /// <summary>CPU seconds of the process's live tiered-compilation threads (0 when there is none or /proc cannot tell).</summary>
-    public static double CpuSeconds(int pid)
-    {
-        var seconds = 0.0;
-        try
-        {
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
-            {
-                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(ThreadName, StringComparison.Ordinal))
-                {
-                    seconds += ProcessSample.CpuSecondsOf(File.ReadAllText(Path.Combine(task, "stat")));
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-        {
-            // The process or the thread went away while being read: nothing more to count.
-        }
-
-        return seconds;
-    }
+    public static double CpuSeconds(int pid) =>
+        ThreadGroups.Read(pid) is { } groups && groups.TryGetValue(ThreadName, out var compiler) ? compiler.CpuSeconds : 0;
 }

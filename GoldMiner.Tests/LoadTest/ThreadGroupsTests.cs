@@ -52,8 +52,8 @@ public class ThreadGroupsTests
             var after = ThreadGroups.Read(Environment.ProcessId)!;
 
             before.Should().ContainKey("gm-probe").WhoseValue.Threads.Should().Be(1);
-            var use = ThreadGroups.Between(before, after, seconds: 1, digs: 1000).Single(g => g.Threads == "gm-probe");
-            use.Count.Should().Be(1);
+            var use = ThreadGroups.Between(before, after, seconds: 1, digs: 1000).Single(g => g.Name == "gm-probe");
+            use.Threads.Should().Be(1);
             use.CpuSeconds.Should().BeGreaterThan(0, "it spun for ~120 ms between the readings");
             use.MicrosecondsPerDig.Should().BeApproximately(use.CpuSeconds * 1e6 / 1000, 0.01);
             use.SleepsPerSecond.Should().BeGreaterThanOrEqualTo(2, "it slept twice between the readings");
@@ -78,7 +78,7 @@ public class ThreadGroupsTests
 
         var uses = ThreadGroups.Between(before, after, seconds: 2, digs: 0);
 
-        uses.Select(u => u.Threads).Should().Equal("new", "old");
+        uses.Select(u => u.Name).Should().Equal("new", "old");
         uses[0].Should().Be(new ThreadGroupUse("new", 2, 1.0, null, 4, 2));
         uses[1].Should().Be(new ThreadGroupUse("old", 1, 0.5, null, 10, 1));
     }
