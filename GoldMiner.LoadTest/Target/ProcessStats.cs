@@ -18,15 +18,15 @@ public readonly record struct ProcessSample(double CpuSeconds, long RssBytes, lo
             {
                 if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 {
-                    rss = Kilobytes(line) * 1024;
+                    rss = StatusNumber(line) * 1024;
                 }
                 else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 {
-                    peak = Kilobytes(line) * 1024;
+                    peak = StatusNumber(line) * 1024;
                 }
                 else if (line.StartsWith("Threads:", StringComparison.Ordinal))
                 {
-                    threads = (int)Kilobytes(line);
+                    threads = (int)StatusNumber(line);
                 }
             }
 
@@ -53,7 +53,8 @@ public readonly record struct ProcessSample(double CpuSeconds, long RssBytes, lo
 
     private const int ScClkTck = 2;
 
-    private static long Kilobytes(string line) =>
+    /// <summary>The number after the name in a line of a /proc status file ("VmRSS:  1234 kB", "voluntary_ctxt_switches:\t56").</summary>
+    internal static long StatusNumber(string line) =>
         long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
     [DllImport("libc.so.6", EntryPoint = "sysconf")]

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GoldMiner.LoadTest.Target;
 
 /// <summary>What one kind of server thread did in the window: its CPU, how often it slept, how often it was preempted.</summary>
@@ -72,11 +70,11 @@ public static class ThreadGroups
                 // A sleep (waiting for I/O, a lock, work) is a voluntary switch; being made to give up the core, not.
                 if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal))
                 {
-                    sleeps = Count(line);
+                    sleeps = ProcessSample.StatusNumber(line);
                 }
                 else if (line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
                 {
-                    preemptions = Count(line);
+                    preemptions = ProcessSample.StatusNumber(line);
                 }
             }
 
@@ -90,8 +88,6 @@ public static class ThreadGroups
 
     /// <summary>The name shared by threads of one kind: "Thread 12" and "Thread 3" are both "Thread".</summary>
     internal static string Name(string comm) => comm.Trim().TrimEnd("0123456789#".ToCharArray()).TrimEnd() is { Length: > 0 } name ? name : comm.Trim();
-
-    private static long Count(string line) => long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
 }
 
 /// <summary>Counters of one thread, or of a group of them summed.</summary>
