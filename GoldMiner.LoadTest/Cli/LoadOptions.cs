@@ -64,6 +64,9 @@ public sealed class LoadOptions
     /// <summary>After the warm-up, wait at most this long for a started server's JIT to settle (zero: do not wait). See <see cref="Target.TieredJit"/>.</summary>
     public TimeSpan JitSettleLimit { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>After the warm-up, wait at most this long until the rooms have turned over (zero: do not wait). See <see cref="Play.Turnover"/>.</summary>
+    public TimeSpan TurnoverLimit { get; set; } = TimeSpan.FromMinutes(5);
+
     public int Sockets { get; set; } = 1000;
 
     public int ClientProcesses { get; set; } = 1;
@@ -106,7 +109,9 @@ public sealed class LoadOptions
                  --server-env NAME=VALUE        environment for the started server (repeatable), e.g. DOTNET_gcServer=0
         play     --rooms N (100)  --spectators N per room (0)  --rows/--cols/--gold (9/9/10)  --rules classic|flags
                  --dig-interval 2s (paced)  --duration 30s  --warmup 5s  --threads N  --setup-concurrency 64
-                 --jit-settle 90s: after the warm-up, wait up to this long until the server's tiered JIT
+                 --turnover 5m: after the warm-up, wait up to this long until as many games have finished
+                 as there are rooms, so a paced window measures rooms past their first game (0: do not wait)
+                 --jit-settle 90s: after that, wait up to this long until the server's tiered JIT
                  has been idle for 3 s, so the window measures the steady state (0: do not wait)
                  --harness-no-gc MB (2048): the tool does not collect its own garbage in the window until
                  it has allocated this much (0: it collects as usual; its pauses then count as latency)
@@ -141,6 +146,7 @@ public sealed class LoadOptions
                     options.Duration = TimeSpan.FromSeconds(4);
                     options.Warmup = TimeSpan.FromSeconds(1);
                     options.JitSettleLimit = TimeSpan.Zero;
+                    options.TurnoverLimit = TimeSpan.Zero;
                     break;
                 case "--url": options.Url = LoopbackOnly(new Uri(Next(arg))); break;
                 case "--server-pid": options.ServerPid = Int(Next(arg), arg); break;
@@ -161,6 +167,7 @@ public sealed class LoadOptions
                 case "--duration": options.Duration = Time(Next(arg), arg); break;
                 case "--warmup": options.Warmup = Time(Next(arg), arg, allowZero: true); break;
                 case "--jit-settle": options.JitSettleLimit = Time(Next(arg), arg, allowZero: true); break;
+                case "--turnover": options.TurnoverLimit = Time(Next(arg), arg, allowZero: true); break;
                 case "--sockets": options.Sockets = Int(Next(arg), arg, 1); break;
                 case "--client-processes": options.ClientProcesses = Int(Next(arg), arg, 1); break;
                 case "--ping-interval": options.PingInterval = Time(Next(arg), arg); break;
@@ -184,9 +191,9 @@ public sealed class LoadOptions
         }
 
         // Every run stops by itself: nothing here may run for more than an hour.
-        if (options.Duration > TimeSpan.FromHours(1) || options.Warmup > TimeSpan.FromMinutes(10) || options.JitSettleLimit > TimeSpan.FromMinutes(10))
+        if (options.Duration > TimeSpan.FromHours(1) || options.Warmup > TimeSpan.FromMinutes(10) || options.JitSettleLimit > TimeSpan.FromMinutes(10) || options.TurnoverLimit > TimeSpan.FromMinutes(10))
         {
-            throw new ArgumentException("--duration is at most 1h, --warmup and --jit-settle at most 10m.");
+            throw new ArgumentException("--duration is at most 1h, --warmup, --turnover and --jit-settle at most 10m.");
         }
 
         return options;

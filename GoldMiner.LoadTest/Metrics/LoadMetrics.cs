@@ -15,6 +15,7 @@ public sealed class LoadMetrics
     private readonly ConcurrentQueue<string> violationSamples = new();
     private long digs;
     private long gamesFinished;
+    private long gamesFinishedInRun;
     private long gamesVerified;
     private long messagesReceived;
     private long bytesReceived;
@@ -40,6 +41,9 @@ public sealed class LoadMetrics
     public long Digs => Interlocked.Read(ref digs);
 
     public long GamesFinished => Interlocked.Read(ref gamesFinished);
+
+    /// <summary>Games finished since the run began, warm-up included (<see cref="GamesFinished"/> counts the window only).</summary>
+    public long GamesFinishedInRun => Interlocked.Read(ref gamesFinishedInRun);
 
     public long GamesVerified => Interlocked.Read(ref gamesVerified);
 
@@ -106,6 +110,7 @@ public sealed class LoadMetrics
 
     public void GameFinished(bool verified)
     {
+        Interlocked.Increment(ref gamesFinishedInRun);
         if (recording)
         {
             Interlocked.Increment(ref gamesFinished);

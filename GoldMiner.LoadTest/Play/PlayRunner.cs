@@ -63,6 +63,20 @@ public static class PlayRunner
             ("violations", metrics.ViolationCount.ToString()),
         ]);
 
+        // A relay pair plays no games, so it has nothing to turn over.
+        var turnover = TimeSpan.Zero;
+        if (!options.Relay && options.TurnoverLimit > TimeSpan.Zero)
+        {
+            var turningOver = Turnover.WaitAsync(() => metrics.GamesFinishedInRun, rooms, options.TurnoverLimit, cancellation);
+            await LiveStatus.ShowWhileAsync($"{rooms} rooms {mode}: warm-up, until as many games have finished as there are rooms", turningOver, () =>
+            [
+                ("games finished", $"{metrics.GamesFinishedInRun}/{rooms}"),
+                ("errors", metrics.ErrorCount.ToString()),
+                ("violations", metrics.ViolationCount.ToString()),
+            ]);
+            turnover = await turningOver;
+        }
+
         var jitSettle = TimeSpan.Zero;
         if (server.Pid is { } pid && options.JitSettleLimit > TimeSpan.Zero)
         {
@@ -124,7 +138,7 @@ public static class PlayRunner
             socketsWanted,
             connected.Count * (2 + options.Spectators),
             Math.Round(setupSeconds, 2),
-            Math.Round(options.Warmup.TotalSeconds + jitSettle.TotalSeconds, 1),
+            Math.Round(options.Warmup.TotalSeconds + turnover.TotalSeconds + jitSettle.TotalSeconds, 1),
             Math.Round(elapsed, 2),
             digs,
             Math.Round(digs / elapsed, 1),

@@ -16,7 +16,7 @@ public static class Summary
         var table = Table($"{r.Mode} - {r.Rooms} rooms x (2 players + {r.Spectators} spectators), {r.Board}");
         Row(table, "machine", $"{machine.Cores} cores, {machine.Cpu}; {machine.Server}");
         Row(table, "sockets", $"{r.SocketsConnected}/{r.Sockets} connected in {r.SetupSeconds:0.0} s");
-        Row(table, "warm-up (until the server's JIT settled)", $"{r.WarmupSeconds:0.0} s");
+        Row(table, "warm-up (until the rooms turned over and the server's JIT settled)", $"{r.WarmupSeconds:0.0} s");
         Row(table, "window", $"{r.WindowSeconds:0.0} s (load average at the end {r.LoadAverage})");
         Row(table, "digs", $"{r.Digs:N0} ({r.DigsPerSecond:N0}/s)");
         Row(table, "games finished / verified (whole run)", $"{r.GamesFinished:N0} / {r.GamesVerified:N0}");
