@@ -86,6 +86,9 @@ public sealed class LoadOptions
 
     public string? JsonPath { get; set; }
 
+    /// <summary>Where to write every dig of a full or paced window, one CSV line each (<see cref="Metrics.DigLog"/>).</summary>
+    public string? DigLogPath { get; set; }
+
     public bool Smoke { get; set; }
 
     /// <summary>Drive the bare relay (GoldMiner.Relay) with pairs of sockets instead of a GoldMiner server with games.</summary>
@@ -122,6 +125,8 @@ public sealed class LoadOptions
                  stack (no game, no journal, no JSON): each room is a pair of sockets whose messages come
                  back to both, the size of a dig's broadcast. What the transport alone costs here.
         output   --json FILE
+                 --dig-log FILE: every dig of a full or paced window (sent_ns,round_trip_us; the
+                 monotonic clock ftrace uses with trace_clock mono), to line up with a scheduler trace
         """;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a message a person can act on.</summary>
@@ -177,6 +182,7 @@ public sealed class LoadOptions
                 case "--setup-concurrency": options.SetupConcurrency = Int(Next(arg), arg, 1); break;
                 case "--harness-no-gc": options.HarnessNoGcMb = Int(Next(arg), arg, 0); break;
                 case "--json": options.JsonPath = Next(arg); break;
+                case "--dig-log": options.DigLogPath = Next(arg); break;
                 case "--worker": options.Worker = true; break;
                 default: throw new ArgumentException($"Unknown argument '{arg}'.");
             }
@@ -188,6 +194,11 @@ public sealed class LoadOptions
             options.Spectators = options.Mode == LoadMode.Hold
                 ? throw new ArgumentException("--relay plays full, paced or ramp, not hold.")
                 : 0;
+        }
+
+        if (options.DigLogPath is not null && options.Mode is not (LoadMode.Full or LoadMode.Paced))
+        {
+            throw new ArgumentException("--dig-log logs one full or paced window, not hold or ramp.");
         }
 
         // Every run stops by itself: nothing here may run for more than an hour.

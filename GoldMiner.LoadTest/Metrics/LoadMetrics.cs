@@ -23,6 +23,9 @@ public sealed class LoadMetrics
 
     public LatencyHistogram RoundTrip { get; private set; } = new();
 
+    /// <summary>When set, every dig of the window is also logged one by one (<c>--dig-log</c>).</summary>
+    public DigLog? DigLog { get; init; }
+
     public LatencyHistogram Opponent { get; private set; } = new();
 
     /// <summary>How late the harness's own paced timers fire: when this is large the machine, not the server, is slow.</summary>
@@ -80,7 +83,9 @@ public sealed class LoadMetrics
         }
 
         Interlocked.Increment(ref digs);
-        RoundTrip.Record(MicrosecondsSince(sentTimestamp));
+        var received = Stopwatch.GetTimestamp();
+        RoundTrip.Record((long)Stopwatch.GetElapsedTime(sentTimestamp, received).TotalMicroseconds);
+        DigLog?.Record(sentTimestamp, received);
     }
 
     public void OpponentSaw(long sentTimestamp)

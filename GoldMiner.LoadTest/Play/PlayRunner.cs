@@ -16,7 +16,7 @@ public static class PlayRunner
 {
     public static async Task<PlayResult> RunAsync(LoadOptions options, ServerUnderTest server, int rooms, bool paced, CancellationToken cancellation)
     {
-        var metrics = new LoadMetrics();
+        var metrics = new LoadMetrics { DigLog = options.DigLogPath is null ? null : new DigLog() };
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false })
         {
             BaseAddress = server.BaseAddress,
@@ -115,6 +115,12 @@ public static class PlayRunner
             ];
         });
         metrics.StopWindow();
+        if (options.DigLogPath is { } digLogPath && metrics.DigLog is { } digLog)
+        {
+            using var file = new StreamWriter(digLogPath);
+            digLog.Write(file, Environment.ProcessId, server.Pid);
+        }
+
         var elapsed = window.Elapsed.TotalSeconds;
         var harnessCollections = harnessGc.Stop();
         var serverAfter = server.Sample();
