@@ -115,18 +115,19 @@ public static class PlayRunner
             ];
         });
         metrics.StopWindow();
-        if (options.DigLogPath is { } digLogPath && metrics.DigLog is { } digLog)
-        {
-            using var file = new StreamWriter(digLogPath);
-            digLog.Write(file, Environment.ProcessId, server.Pid);
-        }
-
         var elapsed = window.Elapsed.TotalSeconds;
         var harnessCollections = harnessGc.Stop();
         var serverAfter = server.Sample();
         var threadsAfter = server.Pid is { } pidAfter ? ThreadGroups.Read(pidAfter) : null;
         var load = LoadAverage.Now();
         var harnessAfter = ProcessSample.Read(Environment.ProcessId);
+
+        // Written once the window's samples are taken, so the writing is in none of them.
+        if (options.DigLogPath is { } digLogPath && metrics.DigLog is { } digLog)
+        {
+            using var file = new StreamWriter(digLogPath);
+            digLog.Write(file, Environment.ProcessId, server.Pid);
+        }
 
         await stop.CancelAsync();
         await playing.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
