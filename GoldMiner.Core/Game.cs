@@ -1,3 +1,4 @@
+using System.Buffers;
 using GoldMiner.Core.Events;
 using GoldMiner.Core.Moves;
 
@@ -14,6 +15,9 @@ public sealed class Game
     public const int SeatCount = 2;
 
     private const int NotDug = -1;
+
+    // A flood's scratch space stays on the stack up to the largest board the rules allow (30 x 30: 7.2 KB).
+    private const int FloodScratchOnStack = GameOptions.MaxSize * GameOptions.MaxSize;
 
     private readonly string?[] names = new string?[SeatCount];
     private readonly bool[] left = new bool[SeatCount];
@@ -257,33 +261,57 @@ public sealed class Game
             return [new RevealedCell(row, col, Board[row, col])];
         }
 
-        var revealed = new List<RevealedCell>();
-        var pending = new Stack<(int Row, int Col)>();
-        pending.Push((row, col));
-        while (pending.TryPop(out var cell))
+        // Every cell is pushed at most once (it is marked dug when pushed), so the board's size bounds
+        // both the cells still to visit and the cells revealed: scratch space on the stack (a rented
+        // array for a board bigger than any the rules allow) instead of a growing stack and list per flood.
+        var cellCount = Board.Rows * Board.Cols;
+        int[]? rented = null;
+        var scratch = cellCount <= FloodScratchOnStack
+            ? stackalloc int[2 * cellCount]
+            : rented = ArrayPool<int>.Shared.Rent(2 * cellCount);
+        var pending = scratch[..cellCount];
+        var revealedCells = scratch.Slice(cellCount, cellCount);
+        var pendingCount = 0;
+        var revealedCount = 0;
+        pending[pendingCount++] = Index(row, col);
+        while (pendingCount > 0)
         {
-            var value = Board[cell.Row, cell.Col];
-            revealed.Add(new RevealedCell(cell.Row, cell.Col, value));
-            Score(seat, cell.Row, cell.Col);
-            if (value != 0)
+            var index = pending[--pendingCount];
+            revealedCells[revealedCount++] = index;
+            var (cellRow, cellCol) = (index / Board.Cols, index % Board.Cols);
+            Score(seat, cellRow, cellCol);
+            if (Board[cellRow, cellCol] != 0)
             {
                 continue;
             }
 
             // A zero has no gold around it, so flooding from it can never reveal gold. The loop is
             // written out (not Board.Neighbours) because an iterator per cell dominated a big flood's cost.
-            for (var row2 = Math.Max(0, cell.Row - 1); row2 <= Math.Min(Board.Rows - 1, cell.Row + 1); row2++)
+            for (var row2 = Math.Max(0, cellRow - 1); row2 <= Math.Min(Board.Rows - 1, cellRow + 1); row2++)
             {
-                for (var col2 = Math.Max(0, cell.Col - 1); col2 <= Math.Min(Board.Cols - 1, cell.Col + 1); col2++)
+                for (var col2 = Math.Max(0, cellCol - 1); col2 <= Math.Min(Board.Cols - 1, cellCol + 1); col2++)
                 {
-                    var index = Index(row2, col2);
-                    if (dugBy[index] == NotDug)
+                    var neighbour = Index(row2, col2);
+                    if (dugBy[neighbour] == NotDug)
                     {
-                        dugBy[index] = seat;
-                        pending.Push((row2, col2));
+                        dugBy[neighbour] = seat;
+                        pending[pendingCount++] = neighbour;
                     }
                 }
             }
+        }
+
+        // The event keeps the cells: one exact-size array, in the order they were revealed.
+        var revealed = new RevealedCell[revealedCount];
+        for (var i = 0; i < revealedCount; i++)
+        {
+            var (cellRow, cellCol) = (revealedCells[i] / Board.Cols, revealedCells[i] % Board.Cols);
+            revealed[i] = new RevealedCell(cellRow, cellCol, Board[cellRow, cellCol]);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
         }
 
         return revealed;

@@ -94,4 +94,25 @@ public class FloodTests
         DugMask(game).Should().Be("xx-xx/xx-xx/xx-xx/xx-xx");
         game.Found.Should().BeEmpty();
     }
+
+    // 30 x 30 is the largest board the rules allow, the last whose flood works on the stack; the
+    // bigger ones (only a test builds them) take a rented array, and must flood the same.
+    [Theory]
+    [InlineData(4)]
+    [InlineData(30)]
+    [InlineData(31)]
+    [InlineData(45)]
+    public void Dig_Zero_FloodsABoardOfAnySize(int size)
+    {
+        // One gold in the far corner: a dig in the near one reveals every other cell.
+        var rows = Enumerable.Range(0, size).Select(r => new string('.', size - 1) + (r == size - 1 ? "G" : "."));
+        var game = StartedGame(string.Join('/', rows));
+
+        var dug = game.DigAccepted(0, 0, 0);
+
+        dug.Cells.Should().HaveCount((size * size) - 1).And.OnlyHaveUniqueItems();
+        dug.Cells.Should().OnlyContain(c => c.Value == game.Board[c.Row, c.Col] && c.Value != Board.Gold);
+        dug.Cells[0].Should().Be(new RevealedCell(0, 0, 0));
+        game.DigAccepted(1, size - 1, size - 1).Cells.Should().Equal(new RevealedCell(size - 1, size - 1, Board.Gold));
+    }
 }
