@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GoldMiner.Core;
 using GoldMiner.Core.Events;
@@ -13,19 +11,6 @@ namespace GoldMiner.Server.Protocol;
 /// </summary>
 public static class EventJson
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        // Names stay readable UTF-8 ("王" rather than "\u738B"), as Newtonsoft writes them.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    // One buffer and writer per thread, reused: a message costs one exact-size byte[].
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? writer;
-
     /// <summary>
     /// A <c>dug</c> written from Core's event as <see cref="DugMessage"/> would be: the message
     /// sent most often skips the record (an object per dig) on its way to bytes.
@@ -56,13 +41,13 @@ public static class EventJson
                 json.WriteString("name", joined.Name);
                 break;
             case GameOverMessage over:
-                WriteNumbers(json, "scores", over.Scores);
-                WriteNullable(json, "winner", over.Winner);
+                json.WriteNumbers("scores", over.Scores);
+                json.WriteNullable("winner", over.Winner);
                 json.WriteString("reason", over.Reason);
                 json.WriteStartArray("board");
                 foreach (var row in over.Board)
                 {
-                    WriteNumbers(json, null, row);
+                    json.WriteNumbers(null, row);
                 }
 
                 json.WriteEndArray();
@@ -74,26 +59,15 @@ public static class EventJson
         return Finish(json);
     }
 
-    /// <summary>Opens a message on this thread's writer, reset to an empty buffer.</summary>
+    /// <summary>Opens a room event: its type, then its seq.</summary>
     private static Utf8JsonWriter Start(string type, long seq)
     {
-        var output = buffer ??= new ArrayBufferWriter<byte>(512);
-        output.ResetWrittenCount();
-        var json = writer ??= new Utf8JsonWriter(output, Options);
-        json.Reset(output);
-        json.WriteStartObject();
-        json.WriteString("type", type);
+        var json = Utf8MessageWriter.Start(type);
         json.WriteNumber("seq", seq);
         return json;
     }
 
-    /// <summary>Closes the message: one exact-size byte[].</summary>
-    private static byte[] Finish(Utf8JsonWriter json)
-    {
-        json.WriteEndObject();
-        json.Flush();
-        return buffer!.WrittenSpan.ToArray();
-    }
+    private static byte[] Finish(Utf8JsonWriter json) => Utf8MessageWriter.Finish(json);
 
     private static void WriteDug(Utf8JsonWriter json, int by, int row, int col, IReadOnlyList<RevealedCell> cells, IReadOnlyList<int> scores, int goldLeft, int? turn)
     {
@@ -114,39 +88,8 @@ public static class EventJson
         }
 
         json.WriteEndArray();
-        WriteNumbers(json, "scores", scores);
+        json.WriteNumbers("scores", scores);
         json.WriteNumber("goldLeft", goldLeft);
-        WriteNullable(json, "turn", turn);
-    }
-
-    private static void WriteNumbers(Utf8JsonWriter json, string? name, IReadOnlyList<int> numbers)
-    {
-        if (name is null)
-        {
-            json.WriteStartArray();
-        }
-        else
-        {
-            json.WriteStartArray(name);
-        }
-
-        for (var i = 0; i < numbers.Count; i++)
-        {
-            json.WriteNumberValue(numbers[i]);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
+        json.WriteNullable("turn", turn);
     }
 }

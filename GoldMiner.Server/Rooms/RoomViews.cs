@@ -142,7 +142,7 @@ public sealed partial class Room
         return members;
     }
 
-    private byte[] Welcome(int? seat, string? token) => WireJson.SerializeToUtf8(new WelcomeMessage(Id, seat, token, State()));
+    private byte[] Welcome(int? seat, string? token) => WelcomeJson.ToUtf8(new WelcomeMessage(Id, seat, token, State()));
 
     private RoomState State()
     {

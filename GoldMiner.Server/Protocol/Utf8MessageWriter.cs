@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace GoldMiner.Server.Protocol;
+
+/// <summary>
+/// The thread's <see cref="Utf8JsonWriter"/> for the messages written straight to UTF-8 (room events
+/// and welcomes): the JSON <see cref="WireJson"/> writes for the same records, without Newtonsoft's
+/// reflection, boxed values, string and re-encoding. A message costs one exact-size byte[].
+/// </summary>
+internal static class Utf8MessageWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Names stay readable UTF-8 ("王" rather than "\u738B"), as Newtonsoft writes them.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    // One buffer and writer per thread, reused. A message is written from start to finish without
+    // anything in between, so one per thread is enough.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? writer;
+
+    /// <summary>Opens a message of <paramref name="type"/> on this thread's writer, reset to an empty buffer.</summary>
+    public static Utf8JsonWriter Start(string type)
+    {
+        var output = buffer ??= new ArrayBufferWriter<byte>(512);
+        output.ResetWrittenCount();
+        var json = writer ??= new Utf8JsonWriter(output, Options);
+        json.Reset(output);
+        json.WriteStartObject();
+        json.WriteString("type", type);
+        return json;
+    }
+
+    /// <summary>Closes the message: one exact-size byte[].</summary>
+    public static byte[] Finish(Utf8JsonWriter json)
+    {
+        json.WriteEndObject();
+        json.Flush();
+        return buffer!.WrittenSpan.ToArray();
+    }
+
+    /// <summary>An array of numbers, as a property (<paramref name="name"/>) or, with no name, as an array's element.</summary>
+    public static void WriteNumbers(this Utf8JsonWriter json, string? name, IReadOnlyList<int> numbers)
+    {
+        if (name is null)
+        {
+            json.WriteStartArray();
+        }
+        else
+        {
+            json.WriteStartArray(name);
+        }
+
+        // Indexed, not foreach: an enumerator through the interface is one more object per message.
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            json.WriteNumberValue(numbers[i]);
+        }
+
+        json.WriteEndArray();
+    }
+
+    public static void WriteNullable(this Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    public static void WriteNullable(this Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
