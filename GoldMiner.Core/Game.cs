@@ -23,7 +23,7 @@ public sealed class Game
     private readonly bool[] left = new bool[SeatCount];
     private readonly int[] scores = new int[SeatCount];
     private readonly int[] dugBy;
-    private readonly List<FoundGold> found = [];
+    private readonly List<FoundGold> found;
     private readonly List<RecordedMove> moves = [];
 
     // In join order: a seat freed before the start can be joined again under another name.
@@ -42,6 +42,9 @@ public sealed class Game
         Rules = rules;
         dugBy = new int[board.Rows * board.Cols];
         Array.Fill(dugBy, NotDug);
+
+        // Sized for every gold up front: growing it copied the list twice or three times per game.
+        found = new List<FoundGold>(board.GoldCount);
     }
 
     /// <summary>The full board, including cells not dug yet. Hosts must not show it to players before the end.</summary>
