@@ -1,4 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Buffers;
 using System.Net.WebSockets;
 using GoldMiner.Server.Logging;
 using GoldMiner.Server.Protocol;
@@ -19,6 +19,14 @@ namespace GoldMiner.Server.Connections;
 /// per busy connection (see docs/performance.md, round 5). A frame is copied into the transport's
 /// buffer before <see cref="WebSocket.SendAsync(ReadOnlyMemory{byte}, WebSocketMessageType, bool, CancellationToken)"/>
 /// returns, so the write itself does not wait for the network unless that buffer is full.
+/// <para>
+/// A connection sends its own copy of each message, in a buffer rented from the shared pool and
+/// returned once its send has completed. The WebSocket copies the frame when it starts writing,
+/// which is usually before SendAsync returns but not always (its own keep-alive ping may hold the
+/// socket's send lock), so the caller's buffer could not be given back any sooner; with a copy
+/// the caller may reuse its buffer as soon as <see cref="Send(ReadOnlySpan{byte})"/> returns,
+/// which lets a room's events live in pooled buffers too (docs/performance.md, round 10).
+/// </para>
 /// </remarks>
 public sealed class ClientConnection : IDisposable
 {
@@ -31,7 +39,7 @@ public sealed class ClientConnection : IDisposable
 
     // Under gate: whether some thread is writing to the socket (at most one is), and what waits for it.
     private bool writing;
-    private Queue<byte[]>? backlog;
+    private Queue<ArraySegment<byte>>? backlog;
     private volatile bool closing;
     private bool aborted;
     private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
@@ -61,14 +69,21 @@ public sealed class ClientConnection : IDisposable
     /// <summary>Completes once the connection has sent its last frame (the close frame), or was aborted.</summary>
     public Task Finished => finished.Task;
 
-    /// <summary>Sends a message without waiting for the network. A full backlog means the client stopped reading: drop it.</summary>
-    public void Send(byte[] message)
+    /// <summary>
+    /// Sends a copy of <paramref name="message"/> without waiting for the network: the caller may reuse
+    /// its buffer once this returns. A full backlog means the client stopped reading: drop it.
+    /// </summary>
+    public void Send(ReadOnlySpan<byte> message)
     {
+        var copy = ArrayPool<byte>.Shared.Rent(message.Length);
+        message.CopyTo(copy);
+        var frame = new ArraySegment<byte>(copy, 0, message.Length);
         bool full;
         lock (gate)
         {
             if (closing)
             {
+                ArrayPool<byte>.Shared.Return(copy);
                 return;
             }
 
@@ -79,11 +94,11 @@ public sealed class ClientConnection : IDisposable
             }
             else
             {
-                backlog ??= new Queue<byte[]>();
+                backlog ??= new Queue<ArraySegment<byte>>();
                 full = backlog.Count >= backlogLimit;
                 if (!full)
                 {
-                    backlog.Enqueue(message);
+                    backlog.Enqueue(frame);
                     return;
                 }
             }
@@ -91,12 +106,13 @@ public sealed class ClientConnection : IDisposable
 
         if (full)
         {
+            ArrayPool<byte>.Shared.Return(copy);
             Log.SlowConnectionDropped(logger, Id);
             Abort();
             return;
         }
 
-        Write(message);
+        Write(frame);
     }
 
     public void Send(ServerMessage message) => Send(WireJson.SerializeToUtf8(message));
@@ -154,20 +170,22 @@ public sealed class ClientConnection : IDisposable
     public void Dispose() => closeDeadline?.Dispose();
 
     /// <summary>
-    /// The writer: sends <paramref name="message"/>, then whatever queued behind it, until the backlog
+    /// The writer: sends <paramref name="frame"/>, then whatever queued behind it, until the backlog
     /// is empty or a send has to wait for the network (then the rest continues when it completes).
-    /// Only the thread that set <see cref="writing"/> runs this.
+    /// Each frame's buffer goes back to the pool once its send has completed; after a failed send
+    /// it is left to the collector, since the socket may still hold it. Only the thread that set
+    /// <see cref="writing"/> runs this.
     /// </summary>
-    private void Write(byte[] message)
+    private void Write(ArraySegment<byte> frame)
     {
         while (true)
         {
             try
             {
-                var sent = socket.SendAsync(message.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                var sent = socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
                 if (!sent.IsCompleted)
                 {
-                    _ = WriteAfterAsync(sent);
+                    _ = WriteAfterAsync(sent, frame);
                     return;
                 }
 
@@ -179,16 +197,15 @@ public sealed class ClientConnection : IDisposable
                 return;
             }
 
-            if (!TakeNext(out var next))
+            ArrayPool<byte>.Shared.Return(frame.Array!);
+            if (!TakeNext(out frame))
             {
                 return;
             }
-
-            message = next;
         }
     }
 
-    private async Task WriteAfterAsync(ValueTask sent)
+    private async Task WriteAfterAsync(ValueTask sent, ArraySegment<byte> frame)
     {
         try
         {
@@ -200,14 +217,15 @@ public sealed class ClientConnection : IDisposable
             return;
         }
 
-        if (TakeNext(out var message))
+        ArrayPool<byte>.Shared.Return(frame.Array!);
+        if (TakeNext(out var next))
         {
-            Write(message);
+            Write(next);
         }
     }
 
     /// <summary>The writer's next message, if any; otherwise the writer stops, sending the close frame first if one is due.</summary>
-    private bool TakeNext([NotNullWhen(true)] out byte[]? message)
+    private bool TakeNext(out ArraySegment<byte> message)
     {
         bool closeDue, wasAborted;
         lock (gate)
@@ -233,7 +251,7 @@ public sealed class ClientConnection : IDisposable
             finished.TrySetResult();
         }
 
-        message = null;
+        message = default;
         return false;
     }
 

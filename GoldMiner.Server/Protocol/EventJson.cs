@@ -9,20 +9,25 @@ namespace GoldMiner.Server.Protocol;
 /// to UTF-8 with <see cref="Utf8JsonWriter"/>: the same JSON <see cref="WireJson"/> writes for these
 /// records (a test holds the two to it), without Newtonsoft's reflection, string and re-encoding.
 /// </summary>
+/// <remarks>
+/// Each event goes into a buffer rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>: the
+/// frames were the biggest thing a busy server allocated (docs/performance.md, round 10). Whoever
+/// takes one owns it and returns it once it is sent; a buffer never returned is only garbage.
+/// </remarks>
 public static class EventJson
 {
     /// <summary>
     /// A <c>dug</c> written from Core's event as <see cref="DugMessage"/> would be: the message
     /// sent most often skips the record (an object per dig) on its way to bytes.
     /// </summary>
-    public static byte[] Dug(long seq, CellsDug dug)
+    public static ArraySegment<byte> Dug(long seq, CellsDug dug)
     {
         var json = Start("dug", seq);
         WriteDug(json, dug.By, dug.Row, dug.Col, dug.Cells, dug.Scores, dug.GoldLeft, dug.Turn);
         return Finish(json);
     }
 
-    public static byte[] ToUtf8(RoomEventMessage message)
+    public static ArraySegment<byte> ToUtf8(RoomEventMessage message)
     {
         var json = Start(message.Type, message.Seq);
         switch (message)
@@ -67,7 +72,7 @@ public static class EventJson
         return json;
     }
 
-    private static byte[] Finish(Utf8JsonWriter json) => Utf8MessageWriter.Finish(json);
+    private static ArraySegment<byte> Finish(Utf8JsonWriter json) => Utf8MessageWriter.FinishPooled(json);
 
     private static void WriteDug(Utf8JsonWriter json, int by, int row, int col, IReadOnlyList<RevealedCell> cells, IReadOnlyList<int> scores, int goldLeft, int? turn)
     {

@@ -7,7 +7,8 @@ namespace GoldMiner.Server.Protocol;
 /// <summary>
 /// The thread's <see cref="Utf8JsonWriter"/> for the messages written straight to UTF-8 (room events
 /// and welcomes): the JSON <see cref="WireJson"/> writes for the same records, without Newtonsoft's
-/// reflection, boxed values, string and re-encoding. A message costs one exact-size byte[].
+/// reflection, boxed values, string and re-encoding. A message costs one exact-size byte[], or
+/// nothing for a room event, which goes into a pooled buffer.
 /// </summary>
 internal static class Utf8MessageWriter
 {
@@ -43,6 +44,20 @@ internal static class Utf8MessageWriter
         json.WriteEndObject();
         json.Flush();
         return buffer!.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Closes the message into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, for a message
+    /// with one owner that returns it once it has been sent (a room event: its broadcast).
+    /// </summary>
+    public static ArraySegment<byte> FinishPooled(Utf8JsonWriter json)
+    {
+        json.WriteEndObject();
+        json.Flush();
+        var written = buffer!.WrittenSpan;
+        var rented = ArrayPool<byte>.Shared.Rent(written.Length);
+        written.CopyTo(rented);
+        return new ArraySegment<byte>(rented, 0, written.Length);
     }
 
     /// <summary>An array of numbers, as a property (<paramref name="name"/>) or, with no name, as an array's element.</summary>

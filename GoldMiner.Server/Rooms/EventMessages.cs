@@ -7,8 +7,8 @@ namespace GoldMiner.Server.Rooms;
 /// <summary>Turns Core's events into the wire messages every connection in the room receives.</summary>
 internal static class EventMessages
 {
-    /// <summary>The event numbered <paramref name="seq"/> as the bytes every member receives.</summary>
-    public static byte[] ToUtf8(GameEvent gameEvent, long seq, Board board) => gameEvent is CellsDug dug
+    /// <summary>The event numbered <paramref name="seq"/> as the bytes every member receives, in a pooled buffer the caller owns.</summary>
+    public static ArraySegment<byte> ToUtf8(GameEvent gameEvent, long seq, Board board) => gameEvent is CellsDug dug
         ? EventJson.Dug(seq, dug)
         : EventJson.ToUtf8(From(gameEvent, seq, board));
 

@@ -30,10 +30,10 @@ public sealed partial class Room
         }
     }
 
-    /// <summary>Numbers Core's events and serialises each once. Call under the lock.</summary>
-    private byte[][] Number(IReadOnlyList<GameEvent> events)
+    /// <summary>Numbers Core's events and serialises each once, into pooled buffers the broadcast returns. Call under the lock.</summary>
+    private ArraySegment<byte>[] Number(IReadOnlyList<GameEvent> events)
     {
-        var messages = new byte[events.Count][];
+        var messages = new ArraySegment<byte>[events.Count];
         for (var i = 0; i < messages.Length; i++)
         {
             messages[i] = EventMessages.ToUtf8(events[i], ++seq, game.Board);
@@ -43,7 +43,7 @@ public sealed partial class Room
     }
 
     /// <summary>Numbers a seat event the host itself raises (offline / online). Call under the lock.</summary>
-    private byte[][] NumberSeatEvent(string type, int seat) =>
+    private ArraySegment<byte>[] NumberSeatEvent(string type, int seat) =>
         [EventJson.ToUtf8(new SeatEventMessage(type, ++seq, seat))];
 
     /// <summary>What a change journals; <see cref="Commit"/> makes the record, with the seq of the change's last event.</summary>
@@ -54,7 +54,7 @@ public sealed partial class Room
     /// Journals a change and, once it is durable, sends the joiner its welcome and every member of
     /// this moment the change's messages. Call under the lock.
     /// </summary>
-    private void Commit(Change change, byte[][] messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
+    private void Commit(Change change, ArraySegment<byte>[] messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
     {
         var broadcast = new RoomBroadcast(Members(), messages, welcome?.Joiner, welcome?.Welcome);
 
