@@ -16,8 +16,8 @@ namespace GoldMiner.Server.Connections;
 /// Writing on the caller's thread instead of through a queue and a send loop saves a thread hand-off
 /// per message, and keeps each message off the heap objects that live as long as the connection: a
 /// young message referenced from an old queue is what every gen-0 collection has to look at, once
-/// per busy connection (see docs/performance.md, round 5). A frame is copied into the transport's
-/// buffer before <see cref="WebSocket.SendAsync(ReadOnlyMemory{byte}, WebSocketMessageType, bool, CancellationToken)"/>
+/// per busy connection (see docs/performance.md, round 5). Unless the socket's send lock is taken
+/// (below), a frame is copied into the transport's buffer before <see cref="WebSocket.SendAsync(ReadOnlyMemory{byte}, WebSocketMessageType, bool, CancellationToken)"/>
 /// returns, so the write itself does not wait for the network unless that buffer is full.
 /// <para>
 /// A connection sends its own copy of each message, in a buffer rented from the shared pool and
