@@ -24,7 +24,7 @@ public sealed class Game
     private readonly int[] scores = new int[SeatCount];
     private readonly int[] dugBy;
     private readonly List<FoundGold> found;
-    private readonly List<RecordedMove> moves = [];
+    private readonly List<RecordedMove> moves;
 
     // In join order: a seat freed before the start can be joined again under another name.
     private readonly List<string> joinNames = new(SeatCount);
@@ -45,6 +45,12 @@ public sealed class Game
 
         // Sized for every gold up front: growing it copied the list twice or three times per game.
         found = new List<FoundGold>(board.GoldCount);
+
+        // Sized for a whole game: every dig uncovers at least one cell, and a game starts with two
+        // joins and ends with at most two leaves (only joins and leaves before the start can add
+        // more). Grown later in a game, the list is a young array held by an old game, which every
+        // gen-0 collection has to find through the card table (docs/performance.md, round 11).
+        moves = new List<RecordedMove>(board.Rows * board.Cols + 2 * SeatCount);
     }
 
     /// <summary>The full board, including cells not dug yet. Hosts must not show it to players before the end.</summary>

@@ -53,9 +53,13 @@ public sealed class ClientConnection : IDisposable
         backlogLimit = queueLength;
         this.closeTimeout = closeTimeout;
         this.logger = logger;
+        Alone = [this];
     }
 
     public string Id { get; }
+
+    /// <summary>This connection as a room's whole audience: made once, with the connection, so it is as old as the connection.</summary>
+    public ClientConnection[] Alone { get; }
 
     /// <summary>The room this connection has joined, if any. Written only under that room's lock.</summary>
     public Room? Room { get; set; }

@@ -139,7 +139,17 @@ public sealed partial class Room
         }
 
         spectators.CopyTo(members, next);
-        return members;
+
+        // Every room ends down to one member, then none, as its players leave; by then the room is
+        // old, and a new array in it is one more reference each gen-0 collection has to find
+        // through the card table. These two audiences are arrays that are already old instead
+        // (docs/performance.md, round 11).
+        return members.Length switch
+        {
+            0 => [],
+            1 => members[0].Alone,
+            _ => members,
+        };
     }
 
     private byte[] Welcome(int? seat, string? token) => WelcomeJson.ToUtf8(new WelcomeMessage(Id, seat, token, State()));
