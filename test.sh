@@ -25,6 +25,9 @@ published=$(mktemp -d)
 rm -rf "$published"
 # The measuring build without the journal (docs/performance.md, round 8) is a patch: keep it applicable.
 git apply --check GoldMiner.LoadTest/profile/without-journal.patch || status=1
+# The two helpers that take a collection apart (round 11), a startup hook and a dump reader, must keep building.
+{ dotnet build GoldMiner.LoadTest/profile/GcSteps --nologo -v q &&
+  dotnet build GoldMiner.LoadTest/profile/HeapCards --nologo -v q; } || status=1
 
 if [ -f client-miniprogram/package.json ]; then
   echo "== WeChat mini-program (client-miniprogram)"
