@@ -58,8 +58,11 @@ public sealed class ClientConnection : IDisposable
 
     public string Id { get; }
 
-    /// <summary>This connection as a room's whole audience: made once, with the connection, so it is as old as the connection.</summary>
-    public ClientConnection[] Alone { get; }
+    /// <summary>
+    /// This connection as a room's whole audience: made once, with the connection, so it is as old
+    /// as the connection. Shared by every room that hands it out, so never written to.
+    /// </summary>
+    internal ClientConnection[] Alone { get; }
 
     /// <summary>The room this connection has joined, if any. Written only under that room's lock.</summary>
     public Room? Room { get; set; }
