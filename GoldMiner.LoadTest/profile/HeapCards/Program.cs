@@ -16,7 +16,7 @@ if (args.Length is < 1 or > 2)
 var dac = args.Length > 1 ? args[1] : Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "libmscordaccore.so");
 using var target = DataTarget.LoadDump(args[0]);
 var heap = target.ClrVersions[0].CreateRuntime(dac, ignoreMismatch: true).Heap;
-var cards = new CardTable(target.DataReader, heap.SubHeaps[0].CardTable);
+var cards = new CardTable(target.DataReader, heap.SubHeaps[0].CardTable); // one card table for all sub-heaps
 
 var holders = new Tally();
 var cardOwners = new Tally();
