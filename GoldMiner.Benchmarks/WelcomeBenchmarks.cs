@@ -1,3 +1,4 @@
+using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using GoldMiner.Core;
 using GoldMiner.Server.Protocol;
@@ -44,6 +45,12 @@ public class WelcomeBenchmarks
     [Benchmark(Baseline = true, Description = "Newtonsoft (WireJson.SerializeToUtf8)")]
     public byte[] Newtonsoft() => WireJson.SerializeToUtf8(welcome);
 
+    // Into a pooled buffer, given back at once as the room does once the joiner has its copy.
     [Benchmark(Description = "Utf8JsonWriter (WelcomeJson.ToUtf8)")]
-    public byte[] Utf8() => WelcomeJson.ToUtf8(welcome);
+    public int Utf8()
+    {
+        var utf8 = WelcomeJson.ToUtf8(welcome);
+        ArrayPool<byte>.Shared.Return(utf8.Array!);
+        return utf8.Count;
+    }
 }

@@ -7,8 +7,8 @@ namespace GoldMiner.Server.Protocol;
 /// <summary>
 /// The thread's <see cref="Utf8JsonWriter"/> for the messages written straight to UTF-8 (room events
 /// and welcomes): the JSON <see cref="WireJson"/> writes for the same records, without Newtonsoft's
-/// reflection, boxed values, string and re-encoding. A message costs one exact-size byte[], or
-/// nothing for a room event, which goes into a pooled buffer.
+/// reflection, boxed values, string and re-encoding. A message goes into a pooled buffer, so it
+/// costs nothing on the heap.
 /// </summary>
 internal static class Utf8MessageWriter
 {
@@ -38,17 +38,10 @@ internal static class Utf8MessageWriter
         return json;
     }
 
-    /// <summary>Closes the message: one exact-size byte[].</summary>
-    public static byte[] Finish(Utf8JsonWriter json)
-    {
-        json.WriteEndObject();
-        json.Flush();
-        return buffer!.WrittenSpan.ToArray();
-    }
-
     /// <summary>
     /// Closes the message into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, for a message
-    /// with one owner that returns it once it has been sent (a room event: its broadcast).
+    /// with one owner that returns it once it has been sent (a room event: its broadcast; a welcome:
+    /// whoever hands it to the joiner).
     /// </summary>
     public static ArraySegment<byte> FinishPooled(Utf8JsonWriter json)
     {

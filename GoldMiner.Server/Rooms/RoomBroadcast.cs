@@ -9,12 +9,12 @@ namespace GoldMiner.Server.Rooms;
 /// </summary>
 /// <remarks>
 /// Handed to the journal as the state of the static <see cref="Send"/>: one object per change
-/// instead of a closure and a delegate (docs/performance.md, round 6). The messages are in pooled
-/// buffers that this broadcast owns: a connection copies what it sends, so they go back to the pool
+/// instead of a closure and a delegate (docs/performance.md, round 6). The messages and the welcome
+/// are in pooled buffers that this broadcast owns: a connection copies what it sends, so they go back to the pool
 /// as soon as every member has been handed them (round 10). The journal runs <see cref="Send"/> at
 /// most once; a change that is never sent leaves its buffers to the collector, which is safe.
 /// </remarks>
-internal sealed class RoomBroadcast(ClientConnection[] audience, ArraySegment<byte>[] messages, ClientConnection? joiner, byte[]? welcome)
+internal sealed class RoomBroadcast(ClientConnection[] audience, ArraySegment<byte>[] messages, ClientConnection? joiner, ArraySegment<byte> welcome)
 {
     public static readonly Action<object?> Send = static broadcast => ((RoomBroadcast)broadcast!).SendAll();
 
@@ -22,10 +22,7 @@ internal sealed class RoomBroadcast(ClientConnection[] audience, ArraySegment<by
     {
         try
         {
-            if (joiner is not null)
-            {
-                joiner.Send(welcome!);
-            }
+            joiner?.Send(welcome.AsSpan());
 
             foreach (var message in messages)
             {
@@ -40,6 +37,11 @@ internal sealed class RoomBroadcast(ClientConnection[] audience, ArraySegment<by
             foreach (var message in messages)
             {
                 ArrayPool<byte>.Shared.Return(message.Array!);
+            }
+
+            if (welcome.Array is { } pooled)
+            {
+                ArrayPool<byte>.Shared.Return(pooled);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using GoldMiner.Core;
 using GoldMiner.Core.Events;
 using GoldMiner.Server.Connections;
@@ -54,9 +55,9 @@ public sealed partial class Room
     /// Journals a change and, once it is durable, sends the joiner its welcome and every member of
     /// this moment the change's messages. Call under the lock.
     /// </summary>
-    private void Commit(Change change, ArraySegment<byte>[] messages, (ClientConnection Joiner, byte[] Welcome)? welcome = null)
+    private void Commit(Change change, ArraySegment<byte>[] messages, (ClientConnection Joiner, ArraySegment<byte> Welcome)? welcome = null)
     {
-        var broadcast = new RoomBroadcast(Members(), messages, welcome?.Joiner, welcome?.Welcome);
+        var broadcast = new RoomBroadcast(Members(), messages, welcome?.Joiner, welcome?.Welcome ?? default);
 
         // Made here, after the messages were numbered, whatever order the caller built them in.
         var record = new RoomEventRecord(Id, seq, change.Kind, change.Seat, change.Row, change.Col, change.Name, change.TokenHash, change.At);
@@ -77,9 +78,23 @@ public sealed partial class Room
         journal.Append(new RoomFinished(Id, FinishedAt.Value, game.Winner, game.EndReason!.Value), RoomBroadcast.Send, broadcast);
     }
 
-    /// <summary>Sends once everything already numbered is durable, so nobody sees a state that could still be lost.</summary>
-    private void SendWhenDurable(ClientConnection connection, byte[] message) =>
-        journal.AfterPending(() => connection.Send(message));
+    /// <summary>
+    /// Sends once everything already numbered is durable, so nobody sees a state that could still be
+    /// lost. <paramref name="message"/> is a pooled buffer (a welcome), returned once the connection
+    /// has its copy.
+    /// </summary>
+    private void SendWhenDurable(ClientConnection connection, ArraySegment<byte> message) =>
+        journal.AfterPending(() =>
+        {
+            try
+            {
+                connection.Send(message.AsSpan());
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(message.Array!);
+            }
+        });
 
     /// <summary>
     /// Everyone to tell of a change, as of now: a snapshot, since the telling happens after the commit.
@@ -152,7 +167,8 @@ public sealed partial class Room
         };
     }
 
-    private byte[] Welcome(int? seat, string? token) => WelcomeJson.ToUtf8(new WelcomeMessage(Id, seat, token, State()));
+    /// <summary>The joiner's welcome, in a pooled buffer that whoever sends it returns.</summary>
+    private ArraySegment<byte> Welcome(int? seat, string? token) => WelcomeJson.ToUtf8(new WelcomeMessage(Id, seat, token, State()));
 
     private RoomState State()
     {
