@@ -13,17 +13,10 @@ public sealed class MessageDispatcher(RoomRegistry rooms, IOptions<GoldMinerOpti
 
     public void Handle(ClientConnection connection, ReadOnlyMemory<byte> utf8)
     {
-        var parsed = ClientMessageParser.Parse(utf8);
-        var error = parsed.Message switch
-        {
-            PingMessage => Reply(connection, Pong),
-            JoinMessage join => Join(connection, join),
-            DigMessage dig => connection.Room is { } room
-                ? room.Dig(connection, dig.Row, dig.Col)
-                : NotJoined(),
-            LeaveMessage => Leave(connection),
-            _ => new RoomError(parsed.ErrorCode!, parsed.ErrorMessage!),
-        };
+        // A plain dig, most of what arrives, goes straight to the room: no message object per dig.
+        var error = PlainDig.TryRead(utf8.Span, out var row, out var col)
+            ? Dig(connection, row, col)
+            : CarryOut(connection, ClientMessageParser.ParseAny(utf8));
 
         if (error is { } refused)
         {
@@ -39,6 +32,18 @@ public sealed class MessageDispatcher(RoomRegistry rooms, IOptions<GoldMinerOpti
     }
 
     private static RoomError NotJoined() => new(ErrorCodes.NotJoined, "Join a room first.");
+
+    private static RoomError? Dig(ClientConnection connection, int row, int col) =>
+        connection.Room is { } room ? room.Dig(connection, row, col) : NotJoined();
+
+    private RoomError? CarryOut(ClientConnection connection, ParseResult parsed) => parsed.Message switch
+    {
+        PingMessage => Reply(connection, Pong),
+        JoinMessage join => Join(connection, join),
+        DigMessage dig => Dig(connection, dig.Row, dig.Col),
+        LeaveMessage => Leave(connection),
+        _ => new RoomError(parsed.ErrorCode!, parsed.ErrorMessage!),
+    };
 
     private static RoomError? Leave(ClientConnection connection)
     {

@@ -8,12 +8,10 @@ namespace GoldMiner.Server.Protocol;
 /// </summary>
 public static class ClientMessageParser
 {
-    public static ParseResult Parse(ReadOnlyMemory<byte> utf8) =>
-        PlainDig.TryRead(utf8.Span, out var row, out var col)
-            ? ParseResult.Ok(new DigMessage(row, col))
-            : ParseAny(utf8);
-
-    /// <summary>The general parser, through a document: every message, and every error. <see cref="Parse"/> takes a plain dig past it.</summary>
+    /// <summary>
+    /// The general parser, through a document: every message, and every error. The dispatcher
+    /// takes a plain dig past it (<see cref="PlainDig"/>), without a document or a message object.
+    /// </summary>
     public static ParseResult ParseAny(ReadOnlyMemory<byte> utf8)
     {
         using var document = StrictJson.TryParse(utf8);
