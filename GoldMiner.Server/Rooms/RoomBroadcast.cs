@@ -10,9 +10,10 @@ namespace GoldMiner.Server.Rooms;
 /// <remarks>
 /// Handed to the journal as the state of the static <see cref="Send"/>: one object per change
 /// instead of a closure and a delegate (docs/performance.md, round 6). The messages and the welcome
-/// are in pooled buffers that this broadcast owns: a connection copies what it sends, so they go back to the pool
-/// as soon as every member has been handed them (round 10). The journal runs <see cref="Send"/> at
-/// most once; a change that is never sent leaves its buffers to the collector, which is safe.
+/// are in pooled buffers that this broadcast owns: a connection copies what it sends, so they go
+/// back to the pool as soon as every member has been handed them (rounds 10 and 11). The journal
+/// runs <see cref="Send"/> at most once; a change that is never sent leaves its buffers to the
+/// collector, which is safe.
 /// </remarks>
 internal sealed class RoomBroadcast(ClientConnection[] audience, ArraySegment<byte>[] messages, ClientConnection? joiner, ArraySegment<byte> welcome)
 {
