@@ -24,7 +24,7 @@ public static class EventJson
     {
         var json = Start("dug", seq);
         WriteDug(json, dug.By, dug.Row, dug.Col, dug.Cells, dug.Scores, dug.GoldLeft, dug.Turn);
-        return Finish(json);
+        return Utf8MessageWriter.Finish(json);
     }
 
     public static ArraySegment<byte> ToUtf8(RoomEventMessage message)
@@ -61,7 +61,7 @@ public static class EventJson
                 throw new ArgumentOutOfRangeException(nameof(message), message, "No writer for this event.");
         }
 
-        return Finish(json);
+        return Utf8MessageWriter.Finish(json);
     }
 
     /// <summary>Opens a room event: its type, then its seq.</summary>
@@ -71,8 +71,6 @@ public static class EventJson
         json.WriteNumber("seq", seq);
         return json;
     }
-
-    private static ArraySegment<byte> Finish(Utf8JsonWriter json) => Utf8MessageWriter.FinishPooled(json);
 
     private static void WriteDug(Utf8JsonWriter json, int by, int row, int col, IReadOnlyList<RevealedCell> cells, IReadOnlyList<int> scores, int goldLeft, int? turn)
     {

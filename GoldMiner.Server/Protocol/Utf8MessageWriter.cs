@@ -43,7 +43,7 @@ internal static class Utf8MessageWriter
     /// with one owner that returns it once it has been sent (a room event: its broadcast; a welcome:
     /// whoever hands it to the joiner).
     /// </summary>
-    public static ArraySegment<byte> FinishPooled(Utf8JsonWriter json)
+    public static ArraySegment<byte> Finish(Utf8JsonWriter json)
     {
         json.WriteEndObject();
         json.Flush();

@@ -23,7 +23,7 @@ public static class WelcomeJson
         json.WriteNullable("token", welcome.Token);
         json.WritePropertyName("state");
         WriteState(json, welcome.State);
-        return Utf8MessageWriter.FinishPooled(json);
+        return Utf8MessageWriter.Finish(json);
     }
 
     // The properties in RoomState's order, as Newtonsoft writes a record's.
