@@ -74,8 +74,8 @@ public sealed class Game
     /// <summary>Gold not found yet.</summary>
     public int GoldLeft => Board.GoldCount - found.Count;
 
-    /// <summary>Each seat's score (gold found), by seat.</summary>
-    public IReadOnlyList<int> Scores => Array.AsReadOnly(scores);
+    /// <summary>Each seat's score (gold found), by seat: a copy, as a value.</summary>
+    public InlineList<int> Scores => ScoresNow();
 
     /// <summary>Every gold cell found so far, in the order found.</summary>
     public IReadOnlyList<FoundGold> Found => found.AsReadOnly();
@@ -260,14 +260,14 @@ public sealed class Game
     }
 
     /// <summary>Reveals the cell, and for a zero the whole zero region with its numbered border.</summary>
-    private IReadOnlyList<RevealedCell> Reveal(int seat, int row, int col)
+    private InlineList<RevealedCell> Reveal(int seat, int row, int col)
     {
         dugBy[Index(row, col)] = seat;
         if (Board[row, col] != 0)
         {
-            // Most digs reveal one cell: no flood, so no stack and list to allocate for it.
+            // Most digs reveal one cell: no flood, and the cell is kept in the list itself.
             Score(seat, row, col);
-            return [new RevealedCell(row, col, Board[row, col])];
+            return new InlineList<RevealedCell>(new RevealedCell(row, col, Board[row, col]));
         }
 
         // Every cell is pushed at most once (it is marked dug when pushed), so the board's size bounds
@@ -323,11 +323,11 @@ public sealed class Game
             ArrayPool<int>.Shared.Return(rented);
         }
 
-        return revealed;
+        return new InlineList<RevealedCell>(revealed);
     }
 
-    /// <summary>A copy of the scores for an event (a plain array: the read-only wrapper would be one more object per dig).</summary>
-    private int[] ScoresNow() => [scores[0], scores[1]];
+    /// <summary>A copy of the scores for an event, as a value: an array was one more object per dig.</summary>
+    private InlineList<int> ScoresNow() => new(scores[0], scores[1]);
 
     private void Score(int seat, int row, int col)
     {

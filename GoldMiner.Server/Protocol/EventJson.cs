@@ -27,6 +27,32 @@ public static class EventJson
         return Utf8MessageWriter.Finish(json);
     }
 
+    /// <summary>
+    /// A <c>gameOver</c> written from Core's event and the board as <see cref="GameOverMessage"/>
+    /// would be: once per game, but the record's board is an array per row.
+    /// </summary>
+    public static ArraySegment<byte> GameOver(long seq, GameEnded ended, Board board)
+    {
+        var json = Start("gameOver", seq);
+        json.WriteNumbers("scores", ended.Scores);
+        json.WriteNullable("winner", ended.Winner);
+        json.WriteString("reason", WireNames.Of(ended.Reason));
+        json.WriteStartArray("board");
+        for (var row = 0; row < board.Rows; row++)
+        {
+            json.WriteStartArray();
+            for (var col = 0; col < board.Cols; col++)
+            {
+                json.WriteNumberValue(board[row, col]);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        return Utf8MessageWriter.Finish(json);
+    }
+
     public static ArraySegment<byte> ToUtf8(RoomEventMessage message)
     {
         var json = Start(message.Type, message.Seq);
@@ -72,14 +98,16 @@ public static class EventJson
         return json;
     }
 
-    private static void WriteDug(Utf8JsonWriter json, int by, int row, int col, IReadOnlyList<RevealedCell> cells, IReadOnlyList<int> scores, int goldLeft, int? turn)
+    // Generic so that Core's lists, which are values, are not boxed on their way in.
+    private static void WriteDug<TCells, TScores>(Utf8JsonWriter json, int by, int row, int col, TCells cells, TScores scores, int goldLeft, int? turn)
+        where TCells : IReadOnlyList<RevealedCell>
+        where TScores : IReadOnlyList<int>
     {
         json.WriteNumber("by", by);
         json.WriteNumber("row", row);
         json.WriteNumber("col", col);
         json.WriteStartArray("cells");
 
-        // Indexed, not foreach: an enumerator through the interface is one more object per message.
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];

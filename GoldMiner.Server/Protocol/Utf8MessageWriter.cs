@@ -54,7 +54,9 @@ internal static class Utf8MessageWriter
     }
 
     /// <summary>An array of numbers, as a property (<paramref name="name"/>) or, with no name, as an array's element.</summary>
-    public static void WriteNumbers(this Utf8JsonWriter json, string? name, IReadOnlyList<int> numbers)
+    /// <remarks>Generic so that a list that is a value (Core's scores) is not boxed on its way in.</remarks>
+    public static void WriteNumbers<TNumbers>(this Utf8JsonWriter json, string? name, TNumbers numbers)
+        where TNumbers : IReadOnlyList<int>
     {
         if (name is null)
         {

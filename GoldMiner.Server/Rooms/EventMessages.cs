@@ -8,15 +8,17 @@ namespace GoldMiner.Server.Rooms;
 internal static class EventMessages
 {
     /// <summary>The event numbered <paramref name="seq"/> as the bytes every member receives, in a pooled buffer the caller owns.</summary>
-    public static ArraySegment<byte> ToUtf8(GameEvent gameEvent, long seq, Board board) => gameEvent is CellsDug dug
-        ? EventJson.Dug(seq, dug)
-        : EventJson.ToUtf8(From(gameEvent, seq, board));
+    public static ArraySegment<byte> ToUtf8(GameEvent gameEvent, long seq, Board board) => gameEvent switch
+    {
+        CellsDug dug => EventJson.Dug(seq, dug),
+        GameEnded ended => EventJson.GameOver(seq, ended, board),
+        _ => EventJson.ToUtf8(From(gameEvent, seq)),
+    };
 
-    private static RoomEventMessage From(GameEvent gameEvent, long seq, Board board) => gameEvent switch
+    private static RoomEventMessage From(GameEvent gameEvent, long seq) => gameEvent switch
     {
         PlayerJoined e => new PlayerJoinedMessage(seq, e.Seat, e.Name),
         GameStarted e => new GameStartedMessage(seq, e.Turn),
-        GameEnded e => new GameOverMessage(seq, e.Scores, e.Winner, WireNames.Of(e.Reason), board.ToRows()),
         PlayerLeft e => new SeatEventMessage("playerLeft", seq, e.Seat),
         _ => throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent, "No wire message for this event."),
     };

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GoldMiner.Core;
 using GoldMiner.Server.Connections;
 
 namespace GoldMiner.Server.Rooms;
@@ -13,9 +14,10 @@ namespace GoldMiner.Server.Rooms;
 /// are in pooled buffers that this broadcast owns: a connection copies what it sends, so they go
 /// back to the pool as soon as every member has been handed them (rounds 10 and 11). The journal
 /// runs <see cref="Send"/> at most once; a change that is never sent leaves its buffers to the
-/// collector, which is safe.
+/// collector, which is safe. A change has one or two messages, held in the broadcast itself rather
+/// than in an array of their own (round 12).
 /// </remarks>
-internal sealed class RoomBroadcast(ClientConnection[] audience, ArraySegment<byte>[] messages, ClientConnection? joiner, ArraySegment<byte> welcome)
+internal sealed class RoomBroadcast(ClientConnection[] audience, InlineList<ArraySegment<byte>> messages, ClientConnection? joiner, ArraySegment<byte> welcome)
 {
     public static readonly Action<object?> Send = static broadcast => ((RoomBroadcast)broadcast!).SendAll();
 

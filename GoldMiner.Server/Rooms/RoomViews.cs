@@ -31,21 +31,24 @@ public sealed partial class Room
         }
     }
 
-    /// <summary>Numbers Core's events and serialises each once, into pooled buffers the broadcast returns. Call under the lock.</summary>
-    private ArraySegment<byte>[] Number(IReadOnlyList<GameEvent> events)
+    /// <summary>
+    /// Numbers Core's events (a move causes one or two) and serialises each once, into pooled
+    /// buffers the broadcast returns. Call under the lock.
+    /// </summary>
+    private InlineList<ArraySegment<byte>> Number(InlineList<GameEvent> events)
     {
-        var messages = new ArraySegment<byte>[events.Count];
-        for (var i = 0; i < messages.Length; i++)
+        var first = EventMessages.ToUtf8(events[0], ++seq, game.Board);
+        return events.Count switch
         {
-            messages[i] = EventMessages.ToUtf8(events[i], ++seq, game.Board);
-        }
-
-        return messages;
+            1 => new(first),
+            2 => new(first, EventMessages.ToUtf8(events[1], ++seq, game.Board)),
+            _ => throw new ArgumentOutOfRangeException(nameof(events), events.Count, "A move causes one or two events."),
+        };
     }
 
     /// <summary>Numbers a seat event the host itself raises (offline / online). Call under the lock.</summary>
-    private ArraySegment<byte>[] NumberSeatEvent(string type, int seat) =>
-        [EventJson.ToUtf8(new SeatEventMessage(type, ++seq, seat))];
+    private InlineList<ArraySegment<byte>> NumberSeatEvent(string type, int seat) =>
+        new(EventJson.ToUtf8(new SeatEventMessage(type, ++seq, seat)));
 
     /// <summary>What a change journals; <see cref="Commit"/> makes the record, with the seq of the change's last event.</summary>
     private Change Record(RoomEventKind kind, int seat, int? row = null, int? col = null, string? name = null, byte[]? tokenHash = null) =>
@@ -55,7 +58,7 @@ public sealed partial class Room
     /// Journals a change and, once it is durable, sends the joiner its welcome and every member of
     /// this moment the change's messages. Call under the lock.
     /// </summary>
-    private void Commit(Change change, ArraySegment<byte>[] messages, (ClientConnection Joiner, ArraySegment<byte> Welcome)? welcome = null)
+    private void Commit(Change change, InlineList<ArraySegment<byte>> messages, (ClientConnection Joiner, ArraySegment<byte> Welcome)? welcome = null)
     {
         var broadcast = new RoomBroadcast(Members(), messages, welcome?.Joiner, welcome?.Welcome ?? default);
 

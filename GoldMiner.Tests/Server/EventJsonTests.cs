@@ -42,7 +42,7 @@ public sealed class EventJsonTests
     [
         new CellsDug(1, 2, 3, [new RevealedCell(2, 3, 1)], [0, 1], 9, 0),
         new CellsDug(0, 4, 4, [new RevealedCell(4, 4, -1)], [1, 1], 8, null),
-        new CellsDug(1, 0, 0, Flood(), [3, 4], 0, 1),
+        new CellsDug(1, 0, 0, [.. Flood()], [3, 4], 0, 1),
     ];
 
     [Theory]
@@ -52,6 +52,23 @@ public sealed class EventJsonTests
         var record = new DugMessage(12, dug.By, dug.Row, dug.Col, dug.Cells, dug.Scores, dug.GoldLeft, dug.Turn);
 
         Encoding.UTF8.GetString(EventJson.Dug(12, dug)).Should().Be(WireJson.Serialize(record));
+    }
+
+    public static TheoryData<GameEnded, string> Endings() => new()
+    {
+        { new GameEnded([6, 4], 0, GameEndReason.AllGoldFound), "G1\n11" },
+        { new GameEnded([5, 5], null, GameEndReason.AllGoldFound), "...\n..." },
+        { new GameEnded([2, 0], 0, GameEndReason.Forfeit), "G1.\n11." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Endings))]
+    public void Writes_a_gameOver_straight_from_Core_as_the_contract_record(GameEnded ended, string board)
+    {
+        var parsed = Board.Parse(board);
+        var record = new GameOverMessage(40, ended.Scores, ended.Winner, WireNames.Of(ended.Reason), parsed.ToRows());
+
+        Encoding.UTF8.GetString(EventJson.GameOver(40, ended, parsed)).Should().Be(WireJson.Serialize(record));
     }
 
     [Theory]
