@@ -32,13 +32,10 @@ public class WelcomeBenchmarks
             digs += game.Dig(game.Turn!.Value, cell / Size, cell % Size).Rejection is null ? 1 : 0;
         }
 
-        var board = Enumerable.Range(0, Size)
-            .Select(r => Enumerable.Range(0, Size).Select(c => game.VisibleValue(r, c)).ToArray())
-            .ToArray();
         PlayerInfo[] players = [new(0, "Alice", game.Scores[0], true), new(1, "Bob", game.Scores[1], true)];
         var state = new RoomState(
             "k3tq9wzm", "Friday night", "classic", "playing", Size, Size, game.Board.GoldCount, game.GoldLeft, game.Turn, 42,
-            players, board, game.Found.ToArray(), 1, new LastDig(0, 0, 1), null, null);
+            players, VisibleBoard.Of(game), game.Found.ToArray(), 1, new LastDig(0, 0, 1), null, null);
         welcome = new WelcomeMessage("k3tq9wzm", 0, "q0vX3f8KcY2mA6nW1bT9sg", state);
     }
 

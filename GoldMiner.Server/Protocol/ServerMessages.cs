@@ -59,7 +59,7 @@ public sealed record RoomState(
     int? Turn,
     long Seq,
     IReadOnlyList<PlayerInfo> Players,
-    int?[][] Board,
+    VisibleBoard Board,
     IReadOnlyList<FoundGold> Found,
     int Spectators,
     LastDig? LastDig,

@@ -88,15 +88,15 @@ public static class WelcomeJson
         json.WriteEndArray();
     }
 
-    private static void WriteBoard(Utf8JsonWriter json, int?[][] board)
+    private static void WriteBoard(Utf8JsonWriter json, VisibleBoard board)
     {
         json.WriteStartArray("board");
-        foreach (var row in board)
+        for (var row = 0; row < board.Rows; row++)
         {
             json.WriteStartArray();
-            foreach (var cell in row)
+            for (var col = 0; col < board.Cols; col++)
             {
-                if (cell is { } value)
+                if (board[row, col] is { } value)
                 {
                     json.WriteNumberValue(value);
                 }

@@ -173,21 +173,8 @@ public sealed partial class Room
     /// <summary>The joiner's welcome, in a pooled buffer that whoever sends it returns.</summary>
     private ArraySegment<byte> Welcome(int? seat, string? token) => WelcomeJson.ToUtf8(new WelcomeMessage(Id, seat, token, State()));
 
-    private RoomState State()
-    {
-        var finished = game.Status == GameStatus.Finished;
-        var board = new int?[Options.Rows][];
-        for (var r = 0; r < Options.Rows; r++)
-        {
-            board[r] = new int?[Options.Cols];
-            for (var c = 0; c < Options.Cols; c++)
-            {
-                // Once the game is over nothing is secret: the state shows the whole board, as gameOver does.
-                board[r][c] = finished ? game.Board[r, c] : game.VisibleValue(r, c);
-            }
-        }
-
-        return new RoomState(
+    private RoomState State() =>
+        new(
             Id,
             Name,
             WireNames.Of(game.Rules),
@@ -199,13 +186,12 @@ public sealed partial class Room
             game.Turn,
             seq,
             Players(),
-            board,
+            VisibleBoard.Of(game),
             game.Found.ToArray(),
             spectators.Count,
             lastDig,
             game.Winner,
             game.EndReason is { } reason ? WireNames.Of(reason) : null);
-    }
 
     private List<PlayerInfo> Players()
     {

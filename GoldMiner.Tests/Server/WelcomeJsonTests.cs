@@ -58,7 +58,7 @@ public sealed class WelcomeJsonTests
 
     private static RoomState State(
         string status, int? turn, PlayerInfo[] players, int?[][] board, FoundGold[] found, LastDig? lastDig, int? winner = null, string? reason = null) =>
-        new("k3tq9wzm", "Friday night", "classic", status, board.Length, board[0].Length, 10, 10 - found.Length, turn, 17, players, board, found, 2, lastDig, winner, reason);
+        new("k3tq9wzm", "Friday night", "classic", status, board.Length, board[0].Length, 10, 10 - found.Length, turn, 17, players, VisibleBoard.FromRows(board), found, 2, lastDig, winner, reason);
 
     private static int?[][] Hidden(int rows, int cols) =>
         Enumerable.Range(0, rows).Select(_ => new int?[cols]).ToArray();
