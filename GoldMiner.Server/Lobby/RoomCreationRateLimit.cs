@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
-using GoldMiner.Server.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace GoldMiner.Server.Lobby;
 
@@ -12,13 +10,7 @@ public static class RoomCreationRateLimit
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(LobbyEndpoints.CreateRoomPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<GoldMinerOptions>>().Value.Limits.RoomsPerMinutePerAddress;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+            limiter.AddPolicy<System.Net.IPAddress, RoomCreationPolicy>(LobbyEndpoints.CreateRoomPolicy);
             limiter.OnRejected = async (rejected, cancellation) =>
             {
                 var http = rejected.HttpContext;
