@@ -60,7 +60,7 @@ public sealed partial class Room
     /// </summary>
     private void Commit(Change change, InlineList<ArraySegment<byte>> messages, (ClientConnection Joiner, ArraySegment<byte> Welcome)? welcome = null)
     {
-        var broadcast = new RoomBroadcast(Members(), messages, welcome?.Joiner, welcome?.Welcome ?? default);
+        var broadcast = RoomBroadcast.Rent(Members(), messages, welcome?.Joiner, welcome?.Welcome ?? default);
 
         // Made here, after the messages were numbered, whatever order the caller built them in.
         var record = new RoomEventRecord(Id, seq, change.Kind, change.Seat, change.Row, change.Col, change.Name, change.TokenHash, change.At);
