@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,16 +10,27 @@ namespace GoldMiner.Server.Rooms;
 /// </summary>
 public static class SeatToken
 {
+    private const int SecretBytes = 16;
+
+    // A token we issued is 22 characters; one a client sends is hashed on the stack up to this size.
+    private const int HashOnStackBytes = 256;
+
+    /// <summary>A new token and its hash. Only the two results are allocated: a join makes one per game.</summary>
     public static (string Token, byte[] Hash) Create()
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(16));
+        Span<byte> secret = stackalloc byte[SecretBytes];
+        RandomNumberGenerator.Fill(secret);
+        var token = Base64Url.EncodeToString(secret);
         return (token, Hash(token));
     }
 
-    public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    public static byte[] Hash(string token)
+    {
+        var length = Encoding.UTF8.GetByteCount(token);
+        var utf8 = length <= HashOnStackBytes ? stackalloc byte[HashOnStackBytes] : new byte[length];
+        Encoding.UTF8.GetBytes(token, utf8);
+        return SHA256.HashData(utf8[..length]);
+    }
 
     public static bool Matches(string token, byte[] hash) => CryptographicOperations.FixedTimeEquals(Hash(token), hash);
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
