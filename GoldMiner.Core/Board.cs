@@ -11,9 +11,10 @@ public sealed class Board
     /// <summary>The value of a gold cell.</summary>
     public const int Gold = -1;
 
-    private readonly int[] cells;
+    // A byte per cell (values are -1 to 8): every room holds its board for the whole game.
+    private readonly sbyte[] cells;
 
-    private Board(int rows, int cols, int[] cells)
+    private Board(int rows, int cols, sbyte[] cells)
     {
         Rows = rows;
         Cols = cols;
@@ -47,10 +48,17 @@ public sealed class Board
             throw new ArgumentOutOfRangeException(p.Field, p.Reason);
         }
 
-        // A partial Fisher-Yates shuffle: the first `gold` positions are a uniform sample.
-        var positions = Enumerable.Range(0, rows * cols).ToArray();
+        // A partial Fisher-Yates shuffle: the first `gold` positions are a uniform sample. The
+        // options are valid, so the scratch space fits on the stack (30 x 30: 4.5 KB): a new board
+        // is made per game, and these two arrays were most of what it allocated.
+        Span<int> positions = stackalloc int[rows * cols];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = i;
+        }
+
         var random = new SplitMix64((ulong)seed);
-        var isGold = new bool[rows * cols];
+        Span<bool> isGold = stackalloc bool[rows * cols];
         for (var i = 0; i < gold; i++)
         {
             var j = i + random.NextBelow(positions.Length - i);
@@ -134,7 +142,7 @@ public sealed class Board
 
     /// <summary>The board as rows of values, the shape the wire protocol uses.</summary>
     public int[][] ToRows() =>
-        Enumerable.Range(0, Rows).Select(r => cells.AsSpan(r * Cols, Cols).ToArray()).ToArray();
+        Enumerable.Range(0, Rows).Select(r => Enumerable.Range(0, Cols).Select(c => this[r, c]).ToArray()).ToArray();
 
     /// <summary>The board in the format <see cref="Parse"/> reads, rows separated by '/'.</summary>
     public override string ToString()
@@ -156,9 +164,9 @@ public sealed class Board
         return text.ToString();
     }
 
-    private static Board FromGold(int rows, int cols, bool[] isGold)
+    private static Board FromGold(int rows, int cols, ReadOnlySpan<bool> isGold)
     {
-        var cells = new int[rows * cols];
+        var cells = new sbyte[rows * cols];
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < cols; c++)
@@ -183,7 +191,7 @@ public sealed class Board
                     }
                 }
 
-                cells[(r * cols) + c] = count;
+                cells[(r * cols) + c] = (sbyte)count;
             }
         }
 

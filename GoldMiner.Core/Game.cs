@@ -14,7 +14,7 @@ public sealed class Game
     /// <summary>The number of seats at a table.</summary>
     public const int SeatCount = 2;
 
-    private const int NotDug = -1;
+    private const sbyte NotDug = -1;
 
     // A flood's scratch space stays on the stack up to the largest board the rules allow (30 x 30: 7.2 KB).
     private const int FloodScratchOnStack = GameOptions.MaxSize * GameOptions.MaxSize;
@@ -22,7 +22,8 @@ public sealed class Game
     private readonly string?[] names = new string?[SeatCount];
     private readonly bool[] left = new bool[SeatCount];
     private readonly int[] scores = new int[SeatCount];
-    private readonly int[] dugBy;
+    // Who dug each cell, a byte each (-1: not dug), kept for the whole game like the board.
+    private readonly sbyte[] dugBy;
     private readonly List<FoundGold> found;
     private readonly List<RecordedMove> moves;
 
@@ -40,7 +41,7 @@ public sealed class Game
     {
         Board = board;
         Rules = rules;
-        dugBy = new int[board.Rows * board.Cols];
+        dugBy = new sbyte[board.Rows * board.Cols];
         Array.Fill(dugBy, NotDug);
 
         // Sized for every gold up front: growing it copied the list twice or three times per game.
@@ -262,7 +263,7 @@ public sealed class Game
     /// <summary>Reveals the cell, and for a zero the whole zero region with its numbered border.</summary>
     private InlineList<RevealedCell> Reveal(int seat, int row, int col)
     {
-        dugBy[Index(row, col)] = seat;
+        dugBy[Index(row, col)] = (sbyte)seat;
         if (Board[row, col] != 0)
         {
             // Most digs reveal one cell: no flood, and the cell is kept in the list itself.
@@ -303,7 +304,7 @@ public sealed class Game
                     var neighbour = Index(row2, col2);
                     if (dugBy[neighbour] == NotDug)
                     {
-                        dugBy[neighbour] = seat;
+                        dugBy[neighbour] = (sbyte)seat;
                         pending[pendingCount++] = neighbour;
                     }
                 }
