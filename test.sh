@@ -25,9 +25,11 @@ published=$(mktemp -d)
 rm -rf "$published"
 # The measuring build without the journal (docs/performance.md, round 8) is a patch: keep it applicable.
 git apply --check GoldMiner.LoadTest/profile/without-journal.patch || status=1
-# The two helpers that take a collection apart (round 11), a startup hook and a dump reader, must keep building.
+# The helpers that take a collection apart (round 11: a startup hook and a dump reader) and read
+# a trace's allocations by stack (round 12) must keep building.
 { dotnet build GoldMiner.LoadTest/profile/GcSteps --nologo -v q &&
-  dotnet build GoldMiner.LoadTest/profile/HeapCards --nologo -v q; } || status=1
+  dotnet build GoldMiner.LoadTest/profile/HeapCards --nologo -v q &&
+  dotnet build GoldMiner.LoadTest/profile/AllocStacks --nologo -v q; } || status=1
 
 if [ -f client-miniprogram/package.json ]; then
   echo "== WeChat mini-program (client-miniprogram)"
