@@ -6,7 +6,7 @@ namespace GoldMiner.Core;
 /// <remarks>
 /// A value, like its <see cref="Events"/>: a dig's result was two objects (the result and its
 /// events array) besides the event itself (docs/performance.md, round 12). A move causes at most
-/// two events.
+/// two events. <c>default</c> is no move's result: only <see cref="Game"/> makes them.
 /// </remarks>
 public readonly struct MoveResult
 {

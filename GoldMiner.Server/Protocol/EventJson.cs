@@ -108,6 +108,7 @@ public static class EventJson
         json.WriteNumber("col", col);
         json.WriteStartArray("cells");
 
+        // Indexed, not foreach: through the constraint, foreach would take the interface's (boxed) enumerator.
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
