@@ -42,7 +42,7 @@ public readonly struct VisibleBoard
         {
             for (var col = 0; col < board.Cols; col++)
             {
-                cells[(row * board.Cols) + col] = finished || game.IsDug(row, col) ? (sbyte)board[row, col] : Hidden;
+                cells[(row * board.Cols) + col] = Encode(finished ? board[row, col] : game.VisibleValue(row, col));
             }
         }
 
@@ -58,12 +58,14 @@ public readonly struct VisibleBoard
         {
             for (var col = 0; col < cols; col++)
             {
-                cells[(row * cols) + col] = rows[row][col] is { } value ? checked((sbyte)value) : Hidden;
+                cells[(row * cols) + col] = Encode(rows[row][col]);
             }
         }
 
         return new VisibleBoard(rows.Length, cols, cells);
     }
+
+    private static sbyte Encode(int? value) => value is { } shown ? checked((sbyte)shown) : Hidden;
 
     /// <summary>Writes the rows for <see cref="WireJson"/>, so the contract record serialises as the wire has it.</summary>
     internal sealed class RowsConverter : JsonConverter<VisibleBoard>
