@@ -23,13 +23,17 @@ published=$(mktemp -d)
 { dotnet build GoldMiner.Relay --nologo -v q &&
   dotnet GoldMiner.LoadTest/bin/Debug/net10.0/GoldMiner.LoadTest.dll --smoke --relay; } || status=1
 rm -rf "$published"
-# The measuring build without the journal (docs/performance.md, round 8) is a patch: keep it applicable.
+# The measuring builds without the journal (docs/performance.md, round 8) and with a raw file in
+# place of SQLite (round 14) are patches: keep them applicable.
 git apply --check GoldMiner.LoadTest/profile/without-journal.patch || status=1
-# The helpers that take a collection apart (round 11: a startup hook and a dump reader) and read
-# a trace's allocations by stack (round 12) must keep building.
+git apply --check GoldMiner.LoadTest/profile/raw-journal.patch || status=1
+# The helpers that take a collection apart (round 11: a startup hook and a dump reader), read
+# a trace's allocations by stack (round 12) and time the journal's store alone (round 14) must
+# keep building.
 { dotnet build GoldMiner.LoadTest/profile/GcSteps --nologo -v q &&
   dotnet build GoldMiner.LoadTest/profile/HeapCards --nologo -v q &&
-  dotnet build GoldMiner.LoadTest/profile/AllocStacks --nologo -v q; } || status=1
+  dotnet build GoldMiner.LoadTest/profile/AllocStacks --nologo -v q &&
+  dotnet build GoldMiner.LoadTest/profile/StoreCost --nologo -v q; } || status=1
 
 if [ -f client-miniprogram/package.json ]; then
   echo "== WeChat mini-program (client-miniprogram)"
