@@ -23,8 +23,8 @@ published=$(mktemp -d)
 { dotnet build GoldMiner.Relay --nologo -v q &&
   dotnet GoldMiner.LoadTest/bin/Debug/net10.0/GoldMiner.LoadTest.dll --smoke --relay; } || status=1
 rm -rf "$published"
-# The measuring builds (docs/performance.md: without the journal, round 8; a raw file in place of
-# SQLite, round 14; overlapped syncs, round 15) are patches: keep every one of them applicable.
+# The measuring builds in profile/ are patches (docs/performance.md, "How to run it", says what each
+# one measures): keep every one of them applicable.
 for patch in GoldMiner.LoadTest/profile/*.patch; do
   git apply --check "$patch" || status=1
 done
