@@ -33,11 +33,17 @@ public sealed class GoldMinerOptions
     public int KeepAliveTimeoutSeconds { get; set; } = 20;
 
     /// <summary>
-    /// SQLite's synchronous setting for the journal: "Full" (the default) makes every commit survive a
-    /// power cut; "Normal" survives a crash of the process but may lose the last commits on a power
-    /// cut, for less CPU and latency per dig (see docs/performance.md).
+    /// How the journal log waits for the disk: "Full" (the default) syncs every batch before anyone
+    /// hears of it, so it survives a power cut; "Normal" only hands it to the operating system,
+    /// which survives a crash of the process but may lose the last batches on a power cut.
     /// </summary>
     public string JournalSynchronous { get; set; } = "Full";
+
+    /// <summary>
+    /// The size of one journal log file ("&lt;database&gt;-log/"). A file is reused once SQLite holds
+    /// all it had, so the log takes about twice this on disk (more while games stay open long).
+    /// </summary>
+    public int JournalSegmentMegabytes { get; set; } = 64;
 
     /// <summary>How long a closing handshake may take before the socket is simply aborted.</summary>
     public int CloseTimeoutSeconds { get; set; } = 5;

@@ -34,6 +34,7 @@ public sealed class OptionsValidation : IValidateOptions<GoldMinerOptions>
             ["KeepAliveSeconds"] = options.KeepAliveSeconds,
             ["KeepAliveTimeoutSeconds"] = options.KeepAliveTimeoutSeconds,
             ["CloseTimeoutSeconds"] = options.CloseTimeoutSeconds,
+            ["JournalSegmentMegabytes"] = options.JournalSegmentMegabytes,
             ["Limits:RoomsPerMinutePerAddress"] = options.Limits.RoomsPerMinutePerAddress,
             ["Limits:MaxRooms"] = options.Limits.MaxRooms,
             ["Limits:MaxConnections"] = options.Limits.MaxConnections,

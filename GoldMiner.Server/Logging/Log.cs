@@ -56,6 +56,12 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Error, Message = "An action after a durable write failed (room {RoomId})")]
     public static partial void DurableActionFailed(ILogger logger, string? roomId, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the journal log's records into SQLite failed; retrying (the log keeps them meanwhile)")]
+    public static partial void GameWriterFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Count} records from the journal log '{Directory}'")]
+    public static partial void LogReplayed(ILogger logger, int count, string directory);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} unfinished rooms from the journal")]
     public static partial void RoomsRecovered(ILogger logger, int count);
 

@@ -12,10 +12,13 @@ public interface IGameStore
     /// <summary>Writes a batch atomically: after it returns, every record in it survives a crash.</summary>
     Task WriteAsync(IReadOnlyList<JournalRecord> batch, CancellationToken cancellationToken);
 
-    /// <summary>Every room that was neither finished nor closed: the rooms to rebuild on start.</summary>
+    /// <summary>
+    /// Every room that was neither finished nor closed: the rooms to rebuild on start. Called once,
+    /// before any write; afterwards the events of games still open may be in the journal only.
+    /// </summary>
     Task<IReadOnlyList<StoredRoom>> LoadOpenRoomsAsync(CancellationToken cancellationToken);
 
-    /// <summary>One room with its events, or null.</summary>
+    /// <summary>One room with every event written so far (of a game still open, possibly only some), or null.</summary>
     Task<StoredRoom?> LoadRoomAsync(string roomId, CancellationToken cancellationToken);
 
     /// <summary>The most recently finished games' openings, newest first.</summary>

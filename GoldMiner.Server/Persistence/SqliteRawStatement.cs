@@ -45,6 +45,8 @@ internal sealed partial class SqliteRawStatement : IDisposable
     public SqliteRawStatement Bind(string name, byte[]? value) =>
         Checked(value is null ? raw.sqlite3_bind_null(statement, parameters[name]) : raw.sqlite3_bind_blob(statement, parameters[name], value));
 
+    public SqliteRawStatement BindBlob(string name, ReadOnlySpan<byte> value) => Checked(raw.sqlite3_bind_blob(statement, parameters[name], value));
+
     /// <summary>Binds an instant as ISO-8601 UTC text (the "O" format, as the readers parse it).</summary>
     public SqliteRawStatement Bind(string name, DateTimeOffset value)
     {
@@ -80,6 +82,32 @@ internal sealed partial class SqliteRawStatement : IDisposable
             raw.sqlite3_reset(statement);
         }
     }
+
+    /// <summary>Runs the statement and reads its first row's first columns into <paramref name="columns"/>; false when there is no row.</summary>
+    public bool ExecuteRow(Span<long> columns)
+    {
+        try
+        {
+            if (!Step())
+            {
+                return false;
+            }
+
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i] = raw.sqlite3_column_int64(statement, i);
+            }
+
+            return true;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    /// <summary>Rows the last INSERT, UPDATE or DELETE on this connection changed.</summary>
+    public int Changes => raw.sqlite3_changes(db);
 
     public void Dispose() => statement.Dispose();
 

@@ -6,14 +6,16 @@ namespace GoldMiner.Server.Persistence;
 /// second store needs no new design.
 /// </summary>
 /// <remarks>
-/// Events are keyed by the room's <c>num</c> (the order rooms were created in), not by its random
-/// public id: every dig inserts into the key's index, and with random ids each insert landed on a
-/// different page somewhere in the whole history (a 24-dig commit wrote ~70 pages, and more as the
-/// file grew). Open rooms are the newest, so their numbers share the index's last few pages.
+/// Version 3 keeps a game's events as one blob (<see cref="RecordEncoding"/>), written when the
+/// game ends: the journal log holds them until then (<see cref="LogFiles.JournalLog"/>). A row per
+/// event cost ~3 µs a dig in SQLite however it was written (docs/performance.md, round 18);
+/// nothing reads a single event on its own. <c>through_lsn</c> is the last log record in the
+/// blob and <c>journal_state.applied_lsn</c> the first record the log must still replay, so a
+/// replay after a crash writes nothing twice.
 /// </remarks>
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string CreateSchemaInfo = """
         CREATE TABLE IF NOT EXISTS schema_info (
@@ -21,7 +23,8 @@ internal static class SqliteSchema
         );
         """;
 
-    public const string Create = """
+    /// <summary>Rooms are numbered in the order they were created; the number keys their events.</summary>
+    private const string Rooms = """
         CREATE TABLE rooms (
             num         INTEGER PRIMARY KEY,
             id          TEXT    NOT NULL UNIQUE,
@@ -38,6 +41,22 @@ internal static class SqliteSchema
             closed_at   TEXT    NULL
         );
         CREATE INDEX rooms_by_finished_at ON rooms (finished_at);
+        """;
+
+    private const string GameEvents = """
+        CREATE TABLE game_events (
+            room_num    INTEGER PRIMARY KEY REFERENCES rooms (num),
+            events      BLOB    NOT NULL,
+            through_lsn BIGINT  NOT NULL
+        );
+        CREATE TABLE journal_state (
+            applied_lsn BIGINT  NOT NULL
+        );
+        INSERT INTO journal_state (applied_lsn) VALUES (1);
+        """;
+
+    /// <summary>Version 2's events: a row each.</summary>
+    private const string RoomEventsVersion2 = """
         CREATE TABLE room_events (
             room_num    INTEGER NOT NULL REFERENCES rooms (num),
             seq         BIGINT  NOT NULL,
@@ -52,6 +71,8 @@ internal static class SqliteSchema
         );
         """;
 
+    public const string Create = Rooms + GameEvents;
+
     /// <summary>
     /// Version 1 keyed events by the room's id. Rebuilds both tables under version 2's keys, rooms
     /// numbered in the order they were created; runs inside the start-up transaction, so a
@@ -61,7 +82,7 @@ internal static class SqliteSchema
         ALTER TABLE room_events RENAME TO room_events_v1;
         ALTER TABLE rooms RENAME TO rooms_v1;
         DROP INDEX rooms_by_finished_at;
-        """ + Create + """
+        """ + Rooms + RoomEventsVersion2 + """
         INSERT INTO rooms (id, name, rules, rows, cols, gold, seed, created_at, finished_at, winner, reason, closed_at)
         SELECT id, name, rules, rows, cols, gold, seed, created_at, finished_at, winner, reason, closed_at
         FROM rooms_v1 ORDER BY created_at, rowid;
@@ -72,4 +93,10 @@ internal static class SqliteSchema
         DROP TABLE room_events_v1;
         DROP TABLE rooms_v1;
         """;
+
+    /// <summary>Version 2 to 3, before the events are moved (<see cref="SqliteEventsToGames"/>).</summary>
+    public const string AddGameEvents = GameEvents;
+
+    /// <summary>Version 2 to 3, after the events are moved.</summary>
+    public const string DropRoomEvents = "DROP TABLE room_events;";
 }

@@ -1,3 +1,4 @@
+using GoldMiner.Server.Persistence;
 using GoldMiner.Tests.Server.Support;
 
 namespace GoldMiner.Tests.Server;
@@ -41,10 +42,10 @@ public sealed class StartupFailureTests : IDisposable
             await first.WaitForExitAsync();
         }
 
-        database.Execute("""
-            INSERT INTO room_events (room_num, seq, kind, seat, cell_row, cell_col, at)
-            SELECT num, 1, 'dig', 0, 0, 0, created_at FROM rooms
-            """);
+        // A dig before anyone joined, in the room's events as the store encodes them.
+        var dig = new ByteBuffer();
+        RecordEncoding.WriteEvent(dig, new RoomEventRecord("", 1, RoomEventKind.Dig, 0, 0, 0, null, null, DateTimeOffset.UtcNow));
+        database.Execute($"INSERT INTO game_events (room_num, events, through_lsn) SELECT num, X'{Convert.ToHexString(dig.Written)}', 0 FROM rooms");
 
         await using var server = ServerProcess.Start(database.Path);
 

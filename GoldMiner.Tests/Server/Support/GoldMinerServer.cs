@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
@@ -86,11 +85,7 @@ public sealed class GoldMinerServer : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && ownsDatabase)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
-            {
-                File.Delete(file);
-            }
+            TempDatabase.Delete(DatabasePath);
         }
     }
 }

@@ -1,8 +1,9 @@
+using GoldMiner.Server.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace GoldMiner.Tests.Server.Support;
 
-/// <summary>A database file path in the temp folder, deleted (with its WAL files) afterwards.</summary>
+/// <summary>A database file path in the temp folder, deleted (with its WAL files and journal log) afterwards.</summary>
 public sealed class TempDatabase : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"goldminer-test-{Guid.NewGuid():N}.db");
@@ -13,12 +14,24 @@ public sealed class TempDatabase : IDisposable
     /// <summary>The first column of the first row <paramref name="sql"/> returns.</summary>
     public object? Scalar(string sql) => Run(sql, command => command.ExecuteScalar());
 
-    public void Dispose()
+    /// <summary>The journal log's folder beside the file.</summary>
+    public string LogDirectory => SqliteGameStore.LogDirectoryOf(Path);
+
+    public void Dispose() => Delete(Path);
+
+    /// <summary>Deletes the database at <paramref name="path"/>, its WAL files and its journal log.</summary>
+    public static void Delete(string path)
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
+        }
+
+        var log = SqliteGameStore.LogDirectoryOf(path);
+        if (Directory.Exists(log))
+        {
+            Directory.Delete(log, recursive: true);
         }
     }
 
