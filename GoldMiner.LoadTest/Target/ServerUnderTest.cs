@@ -67,13 +67,14 @@ public sealed class ServerUnderTest : IAsyncDisposable
         }
 
         var address = new Uri($"http://127.0.0.1:{LocalServerBuild.FreePort()}");
+        // A memory database still has its journal log beside its name (the log is what makes a dig
+        // durable): in memory, so that it is in /dev/shm.
         var database = options.Database switch
         {
-            "memory" => null,
-            "tmpfs" => Path.Combine("/dev/shm", $"goldminer-load-{Guid.NewGuid():N}.db"),
+            "memory" or "tmpfs" => Path.Combine("/dev/shm", $"goldminer-load-{Guid.NewGuid():N}.db"),
             _ => Path.Combine(Path.GetTempPath(), $"goldminer-load-{Guid.NewGuid():N}.db"),
         };
-        var connection = database is null ? $"Data Source=goldminer-load-{Guid.NewGuid():N};Mode=Memory;Cache=Shared" : $"Data Source={database}";
+        var connection = options.Database == "memory" ? $"Data Source={database};Mode=Memory;Cache=Shared" : $"Data Source={database}";
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -151,6 +152,11 @@ public sealed class ServerUnderTest : IAsyncDisposable
             foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
             {
                 File.Delete(file);
+            }
+
+            if (Directory.Exists(databasePath + "-log"))
+            {
+                Directory.Delete(databasePath + "-log", recursive: true);
             }
         }
     }
