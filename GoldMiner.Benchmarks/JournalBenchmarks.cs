@@ -10,7 +10,9 @@ namespace GoldMiner.Benchmarks;
 
 /// <summary>
 /// One journal commit of <see cref="Batch"/> digs from as many rooms, the way 100 rooms playing at
-/// full speed fill a group commit, on a SQLite file in the temp folder. Reported per dig.
+/// full speed fill a group commit, in the temp folder: the journal log's append (and, with
+/// <see cref="Synchronous"/> Full, its sync); SQLite is written behind it on a thread of its
+/// own, as in the server. Reported per dig.
 /// </summary>
 [MemoryDiagnoser]
 public class JournalBenchmarks

@@ -5,7 +5,7 @@ namespace GoldMiner.Server.Persistence;
 /// log holds that SQLite does not yet. It notes what it was when a transaction first touched it,
 /// so a transaction that fails can put it back.
 /// </summary>
-internal sealed class GameInProgress(string roomId, long num, long storedThrough, bool ended)
+internal sealed class GameInProgress(string roomId, long num, long storedThrough, bool ended, ByteBuffer pending)
 {
     private bool touched;
     private bool added;
@@ -19,7 +19,7 @@ internal sealed class GameInProgress(string roomId, long num, long storedThrough
     public long Num { get; } = num;
 
     /// <summary>The encoded events not yet in SQLite.</summary>
-    public ByteBuffer Pending { get; } = new(128);
+    public ByteBuffer Pending { get; } = pending;
 
     /// <summary>The LSN of the last event in SQLite's blob (0 for none): a replayed event at or before it is there already.</summary>
     public long StoredThrough { get; private set; } = storedThrough;

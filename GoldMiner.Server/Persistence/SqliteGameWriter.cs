@@ -19,6 +19,9 @@ namespace GoldMiner.Server.Persistence;
 /// </remarks>
 internal sealed class SqliteGameWriter : IDisposable
 {
+    /// <summary>At most this many spare event buffers are kept: enough for a busy server's turnover without holding on to a past peak.</summary>
+    private const int MaxSpareBuffers = 1024;
+
     /// <summary>How long records wait to be written: each commit costs ~100 µs of CPU whatever it holds.</summary>
     private static readonly TimeSpan ApplyInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
@@ -40,6 +43,11 @@ internal sealed class SqliteGameWriter : IDisposable
 
     private readonly Dictionary<string, GameInProgress> games = [];
     private readonly List<GameInProgress> touched = [];
+
+    // The event buffers of games that ended, for games to come. A game's buffer lives as long as
+    // the game (minutes at people's pace) and grows with it: allocating one for every game and
+    // growing it made arrays that died old, and gen-1 and gen-2 collections with them.
+    private readonly Stack<ByteBuffer> spareBuffers = new();
 
     // The queue from the journal's thread, and the readers waiting for it to be written.
     private readonly object queueGate = new();
@@ -309,7 +317,7 @@ internal sealed class SqliteGameWriter : IDisposable
             {
                 if (game.RollBack())
                 {
-                    games.Remove(game.RoomId);
+                    Forget(game);
                 }
             }
 
@@ -321,7 +329,7 @@ internal sealed class SqliteGameWriter : IDisposable
         {
             if (game.Committed())
             {
-                games.Remove(game.RoomId);
+                Forget(game);
             }
         }
 
@@ -344,7 +352,7 @@ internal sealed class SqliteGameWriter : IDisposable
                     .Execute();
                 if (openRoom.Changes == 1)
                 {
-                    Track(new GameInProgress(r.RoomId, SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle), storedThrough: 0, ended: false));
+                    Track(new GameInProgress(r.RoomId, SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle), storedThrough: 0, ended: false, SpareBuffer()));
                 }
                 else
                 {
@@ -393,7 +401,7 @@ internal sealed class SqliteGameWriter : IDisposable
             throw new InvalidDataException($"Room {roomId} has events but was never opened.");
         }
 
-        return Track(new GameInProgress(roomId, row[0], storedThrough: row[2], ended: row[1] != 0));
+        return Track(new GameInProgress(roomId, row[0], storedThrough: row[2], ended: row[1] != 0, SpareBuffer()));
     }
 
     private GameInProgress Track(GameInProgress game)
@@ -401,6 +409,18 @@ internal sealed class SqliteGameWriter : IDisposable
         games[game.RoomId] = game;
         game.Touch(touched, added: true);
         return game;
+    }
+
+    private ByteBuffer SpareBuffer() => spareBuffers.TryPop(out var buffer) ? buffer : new ByteBuffer(256);
+
+    private void Forget(GameInProgress game)
+    {
+        games.Remove(game.RoomId);
+        if (spareBuffers.Count < MaxSpareBuffers)
+        {
+            game.Pending.Clear();
+            spareBuffers.Push(game.Pending);
+        }
     }
 
     private void Save(GameInProgress game)
