@@ -45,8 +45,9 @@ internal sealed class SqliteGameWriter : IDisposable
     private readonly List<GameInProgress> touched = [];
 
     // The event buffers of games that ended, for games to come. A game's buffer lives as long as
-    // the game (minutes at people's pace) and grows with it: allocating one for every game and
-    // growing it made arrays that died old, and gen-1 and gen-2 collections with them.
+    // the game (minutes at people's pace): one allocated for every game, and re-allocated as it
+    // grew, made arrays that died old, and gen-1 and gen-2 collections with them. A new one is
+    // made big enough for a whole 9 x 9 game (~1 KB), so a first game does not grow it either.
     private readonly Stack<ByteBuffer> spareBuffers = new();
 
     // The queue from the journal's thread, and the readers waiting for it to be written.
@@ -411,7 +412,7 @@ internal sealed class SqliteGameWriter : IDisposable
         return game;
     }
 
-    private ByteBuffer SpareBuffer() => spareBuffers.TryPop(out var buffer) ? buffer : new ByteBuffer(256);
+    private ByteBuffer SpareBuffer() => spareBuffers.TryPop(out var buffer) ? buffer : new ByteBuffer(1024);
 
     private void Forget(GameInProgress game)
     {
