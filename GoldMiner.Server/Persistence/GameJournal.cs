@@ -15,8 +15,6 @@ namespace GoldMiner.Server.Persistence;
 /// </remarks>
 public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) : IAsyncDisposable
 {
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly Action<object?> RunAction = static action => ((Action)action!)();
 
     private readonly object gate = new();
@@ -162,7 +160,7 @@ public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) :
     /// <summary>Retries until the store takes the batch: holding events back beats losing them.</summary>
     private bool Write(List<JournalRecord> records)
     {
-        var delay = FirstRetryDelay;
+        var delay = RetryDelay.First;
         while (true)
         {
             try
@@ -183,7 +181,7 @@ public sealed class GameJournal(IGameStore store, ILogger<GameJournal> logger) :
                     return false;
                 }
 
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                delay = RetryDelay.After(delay);
             }
         }
     }

@@ -68,12 +68,6 @@ public sealed class SqliteGameStore(IConfiguration configuration, IOptions<GoldM
 
     public Task WriteAsync(IReadOnlyList<JournalRecord> batch, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
-        {
-            // An empty frame would read back as the log's end.
-            return Task.CompletedTask;
-        }
-
         var first = (log ?? throw new InvalidOperationException("InitializeAsync first.")).Append(batch);
         games!.Enqueue(first, batch);
         return Task.CompletedTask;

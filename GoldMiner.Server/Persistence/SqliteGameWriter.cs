@@ -24,8 +24,6 @@ internal sealed class SqliteGameWriter : IDisposable
 
     /// <summary>How long records wait to be written: each commit costs ~100 µs of CPU whatever it holds.</summary>
     private static readonly TimeSpan ApplyInterval = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly SqliteConnection connection;
     private readonly ILogger logger;
@@ -101,7 +99,6 @@ internal sealed class SqliteGameWriter : IDisposable
                 Apply(lsn, record);
             }
         });
-        writtenBefore = records.Count > 0 ? records[^1].Lsn + 1 : writtenBefore;
     }
 
     /// <summary>
@@ -127,8 +124,6 @@ internal sealed class SqliteGameWriter : IDisposable
         {
             syncNormal.Execute();
         }
-
-        writtenBefore = nextLsn;
     }
 
     /// <summary>Starts the thread that writes what <see cref="Enqueue"/> hands over, while <paramref name="journalLog"/> fills.</summary>
@@ -267,7 +262,7 @@ internal sealed class SqliteGameWriter : IDisposable
     /// <summary>Runs <paramref name="write"/> until it succeeds; false if the server stops first (the log keeps the records).</summary>
     private bool WithRetries(Action write)
     {
-        var delay = FirstRetryDelay;
+        var delay = RetryDelay.First;
         while (true)
         {
             try
@@ -284,7 +279,7 @@ internal sealed class SqliteGameWriter : IDisposable
                 }
 
                 Thread.Sleep(delay);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                delay = RetryDelay.After(delay);
             }
         }
     }

@@ -70,19 +70,6 @@ internal sealed partial class SqliteRawStatement : IDisposable
         }
     }
 
-    /// <summary>Runs the statement and returns its first row's first column, or null when there is no row.</summary>
-    public long? ExecuteInt64()
-    {
-        try
-        {
-            return Step() ? raw.sqlite3_column_int64(statement, 0) : null;
-        }
-        finally
-        {
-            raw.sqlite3_reset(statement);
-        }
-    }
-
     /// <summary>Runs the statement and reads its first row's first columns into <paramref name="columns"/>; false when there is no row.</summary>
     public bool ExecuteRow(Span<long> columns)
     {

@@ -89,6 +89,12 @@ internal sealed class JournalLog : IDisposable
     /// <summary>Appends <paramref name="batch"/> as one frame and returns the LSN of its first record; durable when this returns.</summary>
     public long Append(IReadOnlyList<JournalRecord> batch)
     {
+        if (batch.Count == 0)
+        {
+            // Nothing to keep, and a frame of no records would read back as the log's end.
+            return NextLsn;
+        }
+
         frame.Clear();
         frame.Advance(LogFrame.HeaderBytes);
         foreach (var record in batch)
